@@ -1,0 +1,77 @@
+"""Command line: ``python -m generator check|import|pages``.
+
+A thin layer over the library: each command parses its arguments, calls one library function and
+turns its outcome into output and an exit code (0 ok, 1 invalid content, 2 usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .content.load import load_content
+    from .errors import ContentError
+
+    try:
+        content = load_content(Path(args.root))
+    except ContentError as err:
+        for problem in err.problems:
+            if args.format == "github":
+                loc = problem.loc
+                print(f"::error file={loc.path},line={loc.line},col={loc.col}::{problem.message}")
+            else:
+                print(problem)
+        print(f"{len(err.problems)} error(s)", file=sys.stderr)
+        return 1
+    tasks = sum(1 for p in content.plans.values() for _ in p.iter_tasks())
+    print(f"ok: {len(content.plans)} plans, {tasks} tasks", file=sys.stderr)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .importer.pipeline import import_file
+
+    return import_file(
+        Path(args.source),
+        plan_id=args.id,
+        out=Path(args.output) if args.output else None,
+        root=Path(args.root),
+        force=args.force,
+    )
+
+
+def _cmd_pages(args: argparse.Namespace) -> int:
+    from .site.pages import write_pages
+
+    write_pages(Path(args.root), Path(args.out_dir))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=str(ROOT), help="project root (holds content/ and site_config/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate content/ and site_config/, report every error")
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="github: print errors as GitHub Actions annotations")
+    check.set_defaults(func=_cmd_check)
+
+    imp = sub.add_parser("import", help="draft a plan YAML from a plan's raw text")
+    imp.add_argument("source", help="the plan's text file (UTF-8)")
+    imp.add_argument("--id", help="plan id (default: the source file's stem)")
+    imp.add_argument("-o", "--output", help="where to write the YAML (default: content/plans/<id>.yaml)")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing (reviewed) plan file")
+    imp.set_defaults(func=_cmd_import)
+
+    pages = sub.add_parser("pages", help="write the generated Markdown pages to a directory")
+    pages.add_argument("out_dir")
+    pages.set_defaults(func=_cmd_pages)
+
+    args = parser.parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,26 @@
+"""Errors that carry a location, printed as ``path:line:col: message`` (what editors and CI read)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Loc
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, at a place in a file."""
+
+    loc: Loc
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content is invalid; carries every problem found, so one run reports them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.loc.path, p.loc.line, p.loc.col, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
