@@ -254,3 +254,11 @@ class Plan:
         """Every task in document order."""
         for s in self.iter_sections():
             yield from s.tasks
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything loaded and validated from content/ and site_config/: what the link stage takes."""
+
+    vocab: Vocabulary
+    plans: dict[str, Plan]
