@@ -1,0 +1,246 @@
+"""The atlas: the loaded content cross-linked into the graph every page is a view of.
+
+``link(content)`` resolves what the plans share: tasks by domain and by agency (per role), agencies
+by type and region, plans by region, targets by indicator, cited documents to plans in the corpus.
+It is pure: model in, atlas out, deterministic order everywhere (plans by id, tasks in document
+order), so that two builds of the same content write the same bytes.
+
+URLs are permanent (researchers cite them); ``urls`` is the one place that spells them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Agency, Citation, Plan, Section, Target, Task, Vocabulary
+
+ROLES = ("lead", "cooperating", "responsible")
+ROLE_NAMES = {"lead": "牵头", "cooperating": "配合", "responsible": "负责"}
+
+
+class urls:
+    """Page paths (relative to the site root, directory URLs) for every kind of page."""
+
+    @staticmethod
+    def plan(plan_id: str) -> str:
+        return f"plans/{plan_id}/"
+
+    @staticmethod
+    def task(plan_id: str, task_id: str) -> str:
+        return f"plans/{plan_id}/#{task_id}"
+
+    @staticmethod
+    def section(plan_id: str, section_id: str) -> str:
+        return f"plans/{plan_id}/#{section_id}"
+
+    @staticmethod
+    def region(region_id: str) -> str:
+        return f"regions/{region_id}/"
+
+    @staticmethod
+    def domain(domain_id: str) -> str:
+        return f"domains/{domain_id}/"
+
+    @staticmethod
+    def agency(agency_id: str) -> str:
+        return f"agencies/{agency_id}/"
+
+    @staticmethod
+    def agency_type(type_id: str) -> str:
+        return f"agency-types/{type_id}/"
+
+    @staticmethod
+    def indicator(indicator_id: str) -> str:
+        return f"indicators/{indicator_id}/"
+
+    @staticmethod
+    def document(doc_id: str) -> str:
+        return f"documents/{doc_id}/"
+
+
+@dataclass(frozen=True)
+class TaskRef:
+    """A task in its place: the plan and the chain of sections above it."""
+
+    plan: Plan
+    sections: tuple[Section, ...]
+    task: Task
+
+    @property
+    def url(self) -> str:
+        return urls.task(self.plan.id, self.task.id)
+
+    @property
+    def region(self) -> str:
+        return self.plan.region
+
+
+@dataclass(frozen=True)
+class TargetRef:
+    """A target in its place: the plan, and the task (or section) whose text states it."""
+
+    plan: Plan
+    target: Target
+    task: Task | None
+    section: Section | None
+
+    @property
+    def url(self) -> str:
+        anchor = self.task.id if self.task else self.section.id  # type: ignore[union-attr]
+        return f"plans/{self.plan.id}/#{anchor}"
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document cited by plans: in the corpus (``plan`` is set) or outside it (a page of its own)."""
+
+    id: str
+    doc_number: str | None
+    title: str | None
+    plan: str | None
+    cited_by: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        return urls.plan(self.plan) if self.plan else urls.document(self.id)
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """Everything cross-linked. Lists are in deterministic order; dict keys in vocabulary order."""
+
+    vocab: Vocabulary
+    plans: dict[str, Plan]
+    tasks: tuple[TaskRef, ...]
+    targets: tuple[TargetRef, ...]
+    plans_by_region: dict[str, tuple[Plan, ...]]
+    tasks_by_domain: dict[str, tuple[TaskRef, ...]]
+    tasks_by_agency: dict[str, dict[str, tuple[TaskRef, ...]]]  # agency id → role → tasks
+    agencies_by_type: dict[str, tuple[Agency, ...]]
+    agencies_by_region: dict[str, tuple[Agency, ...]]
+    targets_by_indicator: dict[str, tuple[TargetRef, ...]]
+    documents: dict[str, CitedDocument]  # by CitedDocument.id
+    cited_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plan id → plan ids citing it
+
+    def task_ref(self, plan_id: str, task_id: str) -> TaskRef:
+        for ref in self.tasks:
+            if ref.plan.id == plan_id and ref.task.id == task_id:
+                return ref
+        raise KeyError((plan_id, task_id))
+
+
+def doc_number_key(doc_number: str) -> str:
+    """Fold a 文号 so that 京政发[2016]4号 and 京政发〔2016〕4号 are the same document."""
+    return re.sub(r"[\s\[\]〔〕()()【】]", "", doc_number)
+
+
+def document_slug(doc_number: str | None, title: str | None) -> str:
+    """An ASCII slug for a cited document: pinyin initials of the issuer code, year and number."""
+    from pypinyin import lazy_pinyin
+
+    if doc_number:
+        m = re.match(r"(.*?)[\[〔(【(](\d{4})[\]〕)】)](\d+)号", doc_number.strip())
+        if m:
+            code = "".join(p[0] for p in lazy_pinyin(m.group(1)) if p and p[0].isalnum()).lower()
+            return f"{code}-{m.group(2)}-{m.group(3)}"
+        text = doc_number
+    else:
+        text = title or "document"
+    slug = "-".join(lazy_pinyin(text))
+    return re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")[:60] or "document"
+
+
+def _walk(sections: tuple[Section, ...], chain: tuple[Section, ...]):
+    for s in sections:
+        here = chain + (s,)
+        yield here
+        yield from _walk(s.sections, here)
+
+
+def link(vocab: Vocabulary, plans: dict[str, Plan]) -> Atlas:
+    """Cross-link loaded, validated content into an Atlas."""
+    ordered = {pid: plans[pid] for pid in sorted(plans)}
+    tasks: list[TaskRef] = []
+    targets: list[TargetRef] = []
+    for plan in ordered.values():
+        for chain in _walk(plan.sections, ()):
+            section = chain[-1]
+            for t in section.targets:
+                targets.append(TargetRef(plan, t, None, section))
+            for task in section.tasks:
+                tasks.append(TaskRef(plan, chain, task))
+                for t in task.targets:
+                    targets.append(TargetRef(plan, t, task, section))
+
+    by_domain: dict[str, list[TaskRef]] = {d: [] for d in vocab.domains}
+    by_agency: dict[str, dict[str, list[TaskRef]]] = defaultdict(lambda: {r: [] for r in ROLES})
+    for ref in tasks:
+        for d in ref.task.domains:
+            by_domain.setdefault(d, []).append(ref)
+        for role in ROLES:
+            seen: set[str] = set()
+            for a in getattr(ref.task, role):
+                if a.agency and a.agency not in seen:
+                    seen.add(a.agency)
+                    by_agency[a.agency][role].append(ref)
+
+    by_type: dict[str, list[Agency]] = {t: [] for t in vocab.agency_types}
+    by_region_agencies: dict[str, list[Agency]] = {r: [] for r in vocab.regions}
+    for agency in vocab.agencies.values():
+        if agency.type:
+            by_type.setdefault(agency.type, []).append(agency)
+        by_region_agencies.setdefault(agency.region, []).append(agency)
+
+    by_region: dict[str, list[Plan]] = {r: [] for r in vocab.regions}
+    for plan in ordered.values():
+        by_region.setdefault(plan.region, []).append(plan)
+
+    by_indicator: dict[str, list[TargetRef]] = {i: [] for i in vocab.indicators}
+    for tref in targets:
+        if tref.target.indicator:
+            by_indicator.setdefault(tref.target.indicator, []).append(tref)
+
+    documents, cited_by = _documents(ordered)
+
+    return Atlas(
+        vocab=vocab,
+        plans=ordered,
+        tasks=tuple(tasks),
+        targets=tuple(targets),
+        plans_by_region={k: tuple(v) for k, v in by_region.items()},
+        tasks_by_domain={k: tuple(v) for k, v in by_domain.items()},
+        tasks_by_agency={a: {r: tuple(v[r]) for r in ROLES} for a, v in sorted(by_agency.items())},
+        agencies_by_type={k: tuple(v) for k, v in by_type.items()},
+        agencies_by_region={k: tuple(v) for k, v in by_region_agencies.items()},
+        targets_by_indicator={k: tuple(v) for k, v in by_indicator.items()},
+        documents=documents,
+        cited_by=cited_by,
+    )
+
+
+def _documents(plans: dict[str, Plan]) -> tuple[dict[str, CitedDocument], dict[str, tuple[str, ...]]]:
+    """Group citations by document; a cited 文号 that is a plan's own doc_number links to that plan."""
+    in_corpus = {doc_number_key(p.doc_number): p.id for p in plans.values() if p.doc_number}
+    groups: dict[str, list[tuple[str, Citation]]] = {}
+    for plan in plans.values():
+        for c in plan.cites:
+            key = doc_number_key(c.doc_number) if c.doc_number else "title:" + (c.title or "")
+            groups.setdefault(key, []).append((plan.id, c))
+    documents: dict[str, CitedDocument] = {}
+    cited_by: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(groups):
+        entries = groups[key]
+        first = entries[0][1]
+        title = next((c.title for _, c in entries if c.title), None)
+        target_plan = in_corpus.get(key)
+        citing = tuple(sorted({pid for pid, _ in entries}))
+        doc_id = document_slug(first.doc_number, title)
+        base, n = doc_id, 2
+        while doc_id in documents:
+            doc_id, n = f"{base}-{n}", n + 1
+        documents[doc_id] = CitedDocument(doc_id, first.doc_number, title, target_plan, citing)
+        if target_plan:
+            cited_by[target_plan].extend(citing)
+    return documents, {k: tuple(sorted(set(v))) for k, v in cited_by.items()}
