@@ -1,0 +1,68 @@
+# Policy Atlas — every target works on a fresh machine: what it needs, it installs.
+#
+#   make serve   install, build and serve the site on http://127.0.0.1:8000 (live reload)
+#   make test    every test (unit, content, site build, link check, headless Chromium)
+#
+# BROWSER=debian (default) uses Debian's chromium package; BROWSER=playwright (GitHub's Ubuntu
+# runners) downloads Playwright's own Chromium build instead.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+BROWSER ?= debian
+HOST    ?= 127.0.0.1:8000
+# Root installs system packages directly; anyone else through sudo.
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Tests run on both cores; PYTEST_ARGS narrows a run: make test PYTEST_ARGS="tests/content -k sha"
+PYTEST_ARGS ?=
+# Reproducible builds: the same content gives byte-identical output (sitemap dates included).
+export SOURCE_DATE_EPOCH ?= 1464825600
+
+.PHONY: install browser check import site serve pages test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+# Headless Chromium and a CJK font for the browser tests (and for looking at pages).
+browser:
+ifeq ($(BROWSER),playwright)
+	$(BIN)/python -m playwright install --with-deps chromium
+else
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+		echo "installing Debian chromium and fonts-noto-cjk"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fontconfig >/dev/null; \
+	fi
+endif
+
+check: install
+	$(BIN)/python -m generator check
+
+# make import SRC=path/to/plan.txt ID=qingdao-2016
+import: install
+	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/plan.txt [ID=plan-id] [FORCE=1]"; exit 2; }
+	$(BIN)/python -m generator import "$(SRC)" $(if $(ID),--id "$(ID)") $(if $(FORCE),--force)
+
+site: install
+	$(BIN)/mkdocs build --strict --site-dir site
+
+pages: install
+	$(BIN)/python -m generator pages build/pages
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+test: install browser
+	BROWSER=$(BROWSER) $(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+bench: install browser
+	$(BIN)/python -m generator.bench
+
+clean:
+	rm -rf site build dist .pytest_cache .hypothesis
