@@ -1,0 +1,396 @@
+"""Agency annotations: the parentheticals that say which departments carry out a task.
+
+Plans close an item (or a whole section) with a note such as ``(牵头单位:市经信委,配合单位:市科技局)``,
+``(市金融局牵头,人民银行营业管理部、市发展改革委负责)`` or ``(省经信委、省发展改革委等负责)``.
+This module finds them in plan text and reads the roles *as written*:
+
+* labelled form — ``牵头单位:X,配合单位:Y、Z`` / ``责任单位:X`` / ``牵头部门:X;配合单位:Y``;
+* verb form — ``X牵头,Y、Z负责`` (负责 after a lead means the others co-operate), ``X、Y负责``
+  (no lead: all responsible), ``X牵头,Y等单位配合``, ``X、Y共同负责``;
+* a document-wide rule — ``列第一位者为牵头部门,下同`` — declared inside an annotation;
+  ``AnnotationRules`` applies it to that annotation and every later one of the same plan.
+
+An annotation is told apart from ordinary parentheticals ((国发〔2015〕40号), (3G), (试行)) by its
+grammar: the content must read entirely as lists of agency-like names joined to role words.
+Parentheses nest (各县(市)区政府) and may never close; an unclosed one ends where its role clause
+evidently ends (end of the line, or before a full stop).
+
+Names are kept exactly as written, minus a trailing 等 / 等单位 / 等部门 that is not part of the name;
+resolving them to vocabulary ids (and the 市发改委、科技局 prefix distribution) is ``agencies.py``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+__all__ = ["Annotation", "AnnotationRules", "find_annotations", "parse_annotation"]
+
+OPEN = "(（"
+CLOSE = ")）"
+# Separators between names in a list (at parenthesis depth 0) and between clauses.
+_NAME_SEP = "、,，;；"
+_CLAUSE_SEP = ",，;；"
+_STRIP = " \t\u3000,，;；、。.:："
+
+# Labels of the labelled form, and the role each one assigns.
+_LABELS = {
+    "lead": ("牵头单位", "牵头部门", "牵头机构", "主办单位", "主责单位", "主责部门"),
+    "cooperating": ("配合单位", "配合部门", "协办单位", "协作单位", "参与单位", "参与部门", "协助单位",
+                    "协同单位"),
+    "responsible": ("责任单位", "责任部门", "负责单位", "负责部门", "实施单位", "落实单位", "承办单位",
+                    "牵头负责单位"),
+}
+_LABEL_ROLE = {label: role for role, labels in _LABELS.items() for label in labels}
+_LABEL_RE = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, _LABEL_ROLE), key=len, reverse=True)) + r")\s*(?:[:：]|为)"
+)
+
+# Verb form: "<names>[等[单位|部门…]][共同|分别…]<verb>[落实…]" — one clause.
+_VERBS = {
+    "牵头负责": "lead", "牵头": "lead", "主办": "lead",
+    "配合": "cooperating", "参与": "cooperating", "协助": "cooperating", "协办": "cooperating",
+    "参加": "cooperating", "协同": "cooperating",
+    "负责": "responsible", "落实": "responsible", "实施": "responsible", "承办": "responsible",
+    "组织实施": "responsible",
+}
+_ETC = r"(?:等(?:有关|相关)?(?:单位|部门|机构)?)"
+_CLAUSE_RE = re.compile(
+    r"^(?P<names>.+?)\s*" + _ETC + r"?\s*"
+    r"(?P<mod>共同|分别|按职责分工|按照职责分工|按职责|根据职责|依职责|具体)?\s*"
+    r"(?P<verb>" + "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)) + r")"
+    r"(?:落实|实施|推进)?$"
+)
+_TRAILING_ETC = re.compile(_ETC + r"$")
+# "列第一位者为牵头部门" and its variants (排在第一位的为牵头单位, 排名第一的部门牵头, 第一个为牵头部门 …).
+_RULE_RE = re.compile(r"(?:第一|首位|第1|首个|首列)[^,，;；]*牵头")
+_SAME_BELOW = re.compile(r"^(?:以下|下|后|以后)同$")
+
+# What an agency-like name ends with: government bodies, their field units, companies, towns.
+_AGENCY_SUFFIX = re.compile(
+    r"(?:局|委|办|厅|部|院|会|行|社|处|署|站|所|队|联|中心|政府|公司|集团|海关|部门|单位|机构|镇|街|街道|镇街|"
+    r"乡|园区|学院|大学|学校|银行|分行|支行|办公室|委员会|管委会|管理部|营管部|工作局|科|组|台|馆|团|网)$"
+)
+_MAX_NAME = 40
+# 和/及/与 join two names only when the left side is itself a whole name (市质监局和松山湖管委会),
+# never inside one (市经济和信息化委, 省海洋与渔业厅).
+_AND_RE = re.compile(r"以及|和|及|与")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One agency annotation: its verbatim text and span, and the roles it assigns as written.
+
+    ``lead``/``cooperating``/``responsible`` hold names exactly as written (trailing 等/等单位
+    stripped). ``rule`` is the document-wide rule text when this annotation declares one
+    (e.g. ``列第一位者为牵头部门,下同``); ``closed`` is False for an annotation whose parenthesis
+    never closes in the source.
+    """
+
+    text: str
+    start: int
+    end: int
+    lead: tuple[str, ...] = ()
+    cooperating: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = ()
+    rule: str | None = None
+    closed: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name in the annotation, leads first."""
+        return self.lead + self.cooperating + self.responsible
+
+
+@dataclass(frozen=True)
+class _Roles:
+    lead: tuple[str, ...]
+    cooperating: tuple[str, ...]
+    responsible: tuple[str, ...]
+    rule: str | None
+    consumed: int  # length of the content prefix that the roles were read from
+
+
+class AnnotationRules:
+    """The document-wide role rules of one plan, fed its annotations in document order.
+
+    A rule such as ``列第一位者为牵头部门,下同`` turns every later annotation that names no lead
+    (``X、Y等负责``) into lead X with Y co-operating — from the annotation that declares it on.
+    Annotations that name their lead or co-operators explicitly are left as written.
+    """
+
+    def __init__(self) -> None:
+        self.rule: str | None = None
+
+    def apply(self, a: Annotation) -> Annotation:
+        """``a`` with the rule in force applied (registering a rule that ``a`` declares)."""
+        if a.rule:
+            self.rule = a.rule
+        if self.rule and a.responsible and not a.lead and not a.cooperating:
+            return replace(a, lead=a.responsible[:1], cooperating=a.responsible[1:], responsible=())
+        return a
+
+
+def find_annotations(text: str) -> list[Annotation]:
+    """Every agency annotation in ``text``, in order, with roles as written (no rule applied)."""
+    found: list[Annotation] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        ch = text[pos]
+        if ch in OPEN:
+            a = _annotation_at(text, pos)
+            if a is not None:
+                found.append(a)
+                pos = a.end
+                continue
+        pos += 1
+    return found
+
+
+def parse_annotation(content: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None] | None:
+    """Read the roles of an annotation's inner text (without its parentheses), or None if it isn't one.
+
+    Returns ``(lead, cooperating, responsible, rule)`` as written.
+    """
+    roles = _parse(content)
+    if roles is None or roles.consumed != len(content.rstrip(_STRIP)):
+        return None
+    return roles.lead, roles.cooperating, roles.responsible, roles.rule
+
+
+# --- finding -----------------------------------------------------------------------------------
+
+
+def _annotation_at(text: str, start: int) -> Annotation | None:
+    """The annotation opening at ``text[start]`` (an opening parenthesis), if it is one."""
+    close = _matching_close(text, start)
+    if close is not None:
+        content = text[start + 1 : close]
+        if "\n" in content:
+            return None
+        roles = _parse(content)
+        if roles is None or roles.consumed != len(content.rstrip(_STRIP)):
+            return None
+        return _make(text, start, close + 1, roles, closed=True)
+    # Never closes: the candidate runs to the end of the line, and never past a full stop.
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    content = text[start + 1 : line_end]
+    stop = content.find("。")
+    if stop >= 0:
+        content = content[:stop]
+    roles = _parse(content, allow_tail=True)
+    if roles is None:
+        return None
+    return _make(text, start, start + 1 + roles.consumed, roles, closed=False)
+
+
+def _make(text: str, start: int, end: int, roles: _Roles, *, closed: bool) -> Annotation:
+    return Annotation(text=text[start:end], start=start, end=end, lead=roles.lead,
+                      cooperating=roles.cooperating, responsible=roles.responsible,
+                      rule=roles.rule, closed=closed)
+
+
+def _matching_close(text: str, start: int) -> int | None:
+    """Index of the parenthesis closing ``text[start]``, or None if it doesn't close on its line."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+        elif ch == "\n":
+            return None
+    return None
+
+
+# --- parsing -----------------------------------------------------------------------------------
+
+
+def _parse(content: str, *, allow_tail: bool = False) -> _Roles | None:
+    """Roles read from ``content``; with ``allow_tail`` a trailing unreadable part is left out."""
+    if not content.strip() or len(content) > 600:
+        return None
+    m = _LABEL_RE.match(content.lstrip())
+    if m:
+        return _parse_labelled(content, allow_tail=allow_tail)
+    return _parse_verbs(content, allow_tail=allow_tail)
+
+
+def _parse_labelled(content: str, *, allow_tail: bool) -> _Roles | None:
+    """``牵头单位:X,配合单位:Y、Z`` — each label's list runs to the next label."""
+    roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "responsible": []}
+    matches = list(_LABEL_RE.finditer(content))
+    consumed = 0
+    for i, m in enumerate(matches):
+        label = re.sub(r"\s*(?:[:：]|为)$", "", m.group(0))
+        seg_end = matches[i + 1].start() if i + 1 < len(matches) else len(content)
+        segment = content[m.end() : seg_end]
+        rule, segment_names = _split_rule(segment)
+        names = _names(segment_names)
+        if names is None:
+            if allow_tail and i > 0:
+                break
+            return None
+        roles[_LABEL_ROLE[label]].extend(names)
+        consumed = m.end() + len(segment.rstrip(_STRIP))
+        if rule:
+            return _Roles(tuple(roles["lead"]), tuple(roles["cooperating"]),
+                          tuple(roles["responsible"]), rule, consumed)
+    if not any(roles.values()):
+        return None
+    return _Roles(tuple(roles["lead"]), tuple(roles["cooperating"]), tuple(roles["responsible"]),
+                  None, consumed)
+
+
+def _split_rule(segment: str) -> tuple[str | None, str]:
+    """(rule text, the segment before it) when a labelled segment ends with a rule clause."""
+    for m in _clause_spans(segment):
+        clause = segment[m[0] : m[1]]
+        if _RULE_RE.search(clause):
+            return segment[m[0] :].rstrip(_STRIP), segment[: m[0]]
+    return None, segment
+
+
+def _clause_spans(content: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of ``content``, split at depth-0 commas and semicolons."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    begin = 0
+    for i, ch in enumerate(content):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _CLAUSE_SEP and depth == 0:
+            spans.append((begin, i))
+            begin = i + 1
+    spans.append((begin, len(content)))
+    return spans
+
+
+def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
+    """``X牵头,Y、Z负责`` / ``X、Y等负责`` / ``X牵头,Y等单位配合`` (+ an optional rule clause)."""
+    lead: list[str] = []
+    cooperating: list[str] = []
+    responsible: list[str] = []
+    pending: list[str] = []  # names of clauses with no verb yet: the next verb applies to them
+    rule: str | None = None
+    consumed = 0
+    spans = _clause_spans(content)
+    for idx, (b, e) in enumerate(spans):
+        clause = content[b:e].strip()
+        if not clause:
+            continue
+        if _RULE_RE.search(clause):
+            rest = content[b:]
+            # The rule and its 下同 run to the end of the annotation.
+            rule = rest.strip(_STRIP)
+            consumed = len(content.rstrip(_STRIP))
+            break
+        if rule is None and _SAME_BELOW.match(clause):
+            return None
+        m = _CLAUSE_RE.match(clause)
+        if m is None:
+            names = _names(clause)
+            if names is None:
+                if allow_tail and (lead or cooperating or responsible):
+                    break
+                return None
+            pending.extend(names)
+            continue
+        names = _names(m.group("names"))
+        if names is None:
+            if allow_tail and (lead or cooperating or responsible):
+                break
+            return None
+        names = pending + names
+        pending = []
+        role = _VERBS[m.group("verb")]
+        if role == "responsible" and lead:
+            # "X牵头,Y、Z负责": once a lead is named, 负责 marks the others who carry it out.
+            role = "cooperating"
+        elif role == "cooperating" and responsible and not lead:
+            # "X负责,Y配合": the one responsible leads those who co-operate.
+            lead.extend(responsible)
+            responsible = []
+        {"lead": lead, "cooperating": cooperating, "responsible": responsible}[role].extend(names)
+        consumed = b + len(content[b:e].rstrip(_STRIP))
+    if pending and not allow_tail:
+        return None
+    if not (lead or cooperating or responsible):
+        return None
+    return _Roles(tuple(lead), tuple(cooperating), tuple(responsible), rule, consumed)
+
+
+def _names(text: str) -> list[str] | None:
+    """The agency names of a list (``市发改委、科技局和市质监局等``), or None if it isn't one."""
+    text = _TRAILING_ETC.sub("", text.strip(_STRIP)).strip(_STRIP)
+    if not text:
+        return None
+    parts = _split_depth0(text, _NAME_SEP)
+    if any("的" in p for p in parts):
+        # "上述重点任务所涉及的部门、单位和镇街": a description of a group, not a list of names.
+        whole = text
+        return [whole] if len(whole) <= 2 * _MAX_NAME and _is_agency_like(whole) else None
+    names: list[str] = []
+    for part in parts:
+        part = _TRAILING_ETC.sub("", part.strip(_STRIP)).strip(_STRIP)
+        if not part:
+            continue
+        for name in _split_and(part):
+            if not _is_agency_like(name):
+                return None
+            names.append(name)
+    return names or None
+
+
+def _split_depth0(text: str, seps: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    begin = 0
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            parts.append(text[begin:i])
+            begin = i + 1
+    parts.append(text[begin:])
+    return parts
+
+
+def _split_and(name: str) -> list[str]:
+    """Split ``A和B`` only where A is a whole agency-like name, so 市经济和信息化委 stays whole."""
+    for m in _AND_RE.finditer(name):
+        left, right = name[: m.start()], name[m.end() :]
+        if _depth_at(name, m.start()) == 0 and _is_agency_like(left) and len(left) >= 3 and right:
+            rest = _split_and(right)
+            if all(_is_agency_like(r) for r in rest):
+                return [left, *rest]
+    return [name]
+
+
+def _depth_at(text: str, index: int) -> int:
+    depth = 0
+    for ch in text[:index]:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+    return depth
+
+
+def _is_agency_like(name: str) -> bool:
+    """Does ``name`` read as the name of a body (市发改委, 各县(市)区政府, 东莞广电网络公司)?"""
+    if not name or len(name) > 2 * _MAX_NAME or any(c in name for c in "。!?!?“”\"《》:："):
+        return False
+    if len(name) > _MAX_NAME and "的" not in name:
+        return False
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", name)
+    return bool(_AGENCY_SUFFIX.search(bare))
