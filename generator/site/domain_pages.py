@@ -1,0 +1,94 @@
+"""Domain pages (``domains/<id>.md``) and the domain index (``domains/index.md``).
+
+A domain page answers "how do Shandong, Jinan and Liaocheng differ on 远程医疗?": every region that
+covers the domain, grouped under its province, with its tasks quoted verbatim, their agencies and a
+link to each task; then the targets stated in those tasks; then the regions with a plan that do not
+cover the domain at all. Each region is a heading whose anchor is the region id (the coverage
+matrix links there) and its plans are collapsible blocks, collapsed once the page lines up more
+regions than a reader can scan, so the page stays usable with 300 regions.
+
+Cost is what the page shows: ``atlas.tasks_by_domain`` gives the tasks, nothing scans the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Domain, Region
+from .atlas import Atlas, TargetRef, urls
+from .page import Page
+from .refs import (
+    RegionGroup, RegionTasks, by_region, group_regions, regions_with_plans, task_targets,
+    template_context,
+)
+from .render import front_matter, render, source_path
+
+# Above this many regions, each region's block starts collapsed: the in-page table of contents is
+# then the way in, and the page is not a wall of quotes.
+COLLAPSE_AFTER = 8
+
+
+@dataclass(frozen=True)
+class DomainSummary:
+    """A domain with the counts the index shows."""
+
+    domain: Domain
+    regions: int
+    tasks: int
+    targets: int
+
+
+@dataclass(frozen=True)
+class DomainView:
+    """Everything a domain page shows, decided here."""
+
+    domain: Domain
+    groups: tuple[RegionGroup, ...]
+    region_tasks: dict[str, RegionTasks]
+    collapsed: bool
+    targets: tuple[TargetRef, ...]
+    uncovered: tuple[RegionGroup, ...]
+    uncovered_count: int
+    task_count: int
+
+
+def domain_view(atlas: Atlas, domain: Domain) -> DomainView:
+    refs = atlas.tasks_by_domain.get(domain.id, ())
+    region_tasks = by_region(atlas.vocab, refs)
+    covered = set(region_tasks)
+    uncovered = [r for r in regions_with_plans(atlas.plans_by_region) if r not in covered]
+    return DomainView(
+        domain=domain,
+        groups=group_regions(atlas.vocab, region_tasks),
+        region_tasks=region_tasks,
+        collapsed=len(region_tasks) > COLLAPSE_AFTER,
+        targets=task_targets(refs),
+        uncovered=group_regions(atlas.vocab, uncovered),
+        uncovered_count=len(uncovered),
+        task_count=len(refs),
+    )
+
+
+def domain_page(atlas: Atlas, domain: Domain) -> Page:
+    path = source_path(urls.domain(domain.id))
+    view = domain_view(atlas, domain)
+    markdown = front_matter(domain.name) + render("domain.md.j2", path=path, view=view, **template_context(atlas))
+    return Page(path=path, title=domain.name, markdown=markdown, edit_path="site_config/domains.yaml")
+
+
+def index_page(atlas: Atlas) -> Page:
+    path = "domains/index.md"
+    rows = []
+    for d in atlas.vocab.domains.values():
+        refs = atlas.tasks_by_domain.get(d.id, ())
+        regions = {r.plan.region for r in refs}
+        rows.append(DomainSummary(d, len(regions), len(refs), len(task_targets(refs))))
+    markdown = front_matter("政策领域") + render("domains_index.md.j2", path=path, rows=rows, **template_context(atlas))
+    return Page(path=path, title="政策领域", markdown=markdown, edit_path="site_config/domains.yaml")
+
+
+def pages(atlas: Atlas) -> Iterable[Page]:
+    yield index_page(atlas)
+    for domain in atlas.vocab.domains.values():
+        yield domain_page(atlas, domain)
