@@ -1,0 +1,166 @@
+"""Rendering core shared by every page producer: one Jinja2 environment and its filters.
+
+Templates present, code decides: producers compute what a page shows and hand plain values (model
+objects, atlas refs) to a template, which only loops and formats. Every content string reaches the
+page through exactly one escaping step:
+
+* in Markdown templates (``*.md.j2``) the ``md`` filter, which turns every character that Markdown,
+  its extensions (tables, attr_list, md_in_html) or HTML would interpret into a numeric character
+  reference, so that a ``|`` in a title never splits a table cell, a ``[x](javascript:…)`` is shown
+  as text and ``<script>`` is never markup. Entities are the one form that is literal in a paragraph,
+  in a table cell *and* inside a raw HTML block, so the same filter serves all three;
+* in HTML templates (``*.html.j2``) Jinja2 autoescape.
+
+The output is text for MkDocs to render; nothing here touches the file system.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Markdown, Python-Markdown's extensions or HTML give meaning to. Chinese text needs none
+# of them as syntax, so they are all written as numeric references; everything else passes as is.
+_MD_SPECIAL = set("\\`*_{}[]<>#+-.!|~&\"'")
+_MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def md(value: Any) -> str:
+    """Escape a content string so Markdown and HTML show it literally, wherever it is placed.
+
+    Line breaks become spaces: a value is one inline run (a cell, a badge, a heading), and a blank
+    line inside a value would otherwise end the table or the HTML block around it.
+    """
+    if value is None:
+        return ""
+    text = _NEWLINES.sub(" ", str(value))
+    return text.translate(_MD_TABLE)
+
+
+def md_block(value: Any) -> str:
+    """Escape a multi-paragraph content string: each source line becomes its own paragraph."""
+    if value is None:
+        return ""
+    lines = [line.strip() for line in _NEWLINES.split(str(value))]
+    return "\n\n".join(md(line) for line in lines if line)
+
+
+def attr(value: Any) -> str:
+    """Escape a value for an HTML attribute inside Markdown (titles, hrefs): quotes and markup too."""
+    return md(value)
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def anchor(value: Any) -> str:
+    """A section/task id used as an HTML id and URL fragment: must be a slug (the loader checks)."""
+    text = str(value)
+    if not _SLUG.match(text):
+        raise ValueError(f"not a slug, cannot be an anchor: {text!r}")
+    return text
+
+
+def date_zh(value: dt.date | None) -> str:
+    """Format a date the way the plans write it: 2016年6月2日 (no zero padding)."""
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def number(value: float | int | None) -> str:
+    """Format a figure without a spurious ``.0`` (65.0 → 65, 2.5 → 2.5) and with no grouping.
+
+    Grouping commas are left out on purpose: the plans write 5000亿元, and a reader comparing a quote
+    with the table must see the same digits.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def front_matter(title: str, **meta: Any) -> str:
+    """A YAML front-matter block whose values are JSON strings (valid YAML, safe for any text).
+
+    The title is HTML-escaped here because Material prints ``page.meta.title`` unescaped in the
+    ``<title>`` element and the header.
+    """
+    lines = ["---", f"title: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}"]
+    for key, val in meta.items():
+        if val is not None:
+            lines.append(f"{key}: {json.dumps(val, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def source_path(url: str) -> str:
+    """The Markdown source of a site URL from ``urls``: ``plans/a/`` → ``plans/a.md``.
+
+    A one-segment URL is a section index (``plans/`` → ``plans/index.md``), the empty URL the home
+    page; two segments are a page of that section.
+    """
+    path = url.partition("#")[0].strip("/")
+    if path.endswith(".md"):  # already a source path (coverage.md)
+        return path
+    if not path:
+        return "index.md"
+    if "/" not in path:
+        return f"{path}/index.md"
+    return f"{path}.md"
+
+
+def link(url: str, from_path: str) -> str:
+    """A relative Markdown link target from the page ``from_path`` to a site URL from ``urls``.
+
+    Links point at the ``.md`` source (``../plans/jinan-2016.md#t1``) so MkDocs resolves them,
+    checks them under ``--strict`` and writes the right href for hosted and ``file://`` use alike.
+    """
+    anchor = url.partition("#")[2]
+    from_parts = from_path.split("/")[:-1]
+    to_parts = source_path(url).split("/")
+    common = 0
+    while common < min(len(from_parts), len(to_parts) - 1) and from_parts[common] == to_parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment: strict (a missing value is an error, not an empty string)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, md_block=md_block, attr=attr, anchor=anchor, date_zh=date_zh, number=number)
+    env.globals.update(link=link)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render ``template`` (a file under generator/site/templates/) with ``context``."""
+    return environment().get_template(template).render(**context)
+
+
+def safe(text: str) -> Markup:
+    """Mark code-built HTML as already escaped (for HTML templates only)."""
+    return Markup(text)
