@@ -152,6 +152,7 @@ def template_context(atlas: Atlas) -> dict[str, Any]:
         "known": atlas.vocab.agencies,
         "regions": atlas.vocab.regions,
         "indicators": atlas.vocab.indicators,
+        "types": atlas.vocab.agency_types,
         "role_names": ROLE_NAMES,
     }
 

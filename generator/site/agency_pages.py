@@ -1,0 +1,113 @@
+"""Agency pages (``agencies/<id>.md``) and the agency index (``agencies/index.md``).
+
+An agency page answers "what does our 经信委 lead?": every task the agency leads, cooperates on or
+is responsible for, grouped by role, then by plan, with counts, each task linked to its place in the
+plan and quoted. The index lists every agency of the vocabulary region by region (grouped under
+provinces), with its role counts, so a page exists for each agency a plan or region page links to.
+
+Cost is what the page shows: ``atlas.tasks_by_agency`` holds each agency's tasks per role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Agency
+from .atlas import ROLE_NAMES, ROLES, Atlas, urls
+from .page import Page
+from .refs import RegionGroup, RegionTasks, by_region, group_regions, template_context
+from .render import front_matter, render, source_path
+
+
+@dataclass(frozen=True)
+class RoleCounts:
+    """How many tasks an agency leads, cooperates on and is responsible for."""
+
+    lead: int
+    cooperating: int
+    responsible: int
+
+    @property
+    def total(self) -> int:
+        return self.lead + self.cooperating + self.responsible
+
+
+@dataclass(frozen=True)
+class RoleTasks:
+    """One role's tasks on an agency page, region by region then plan by plan."""
+
+    role: str
+    label: str
+    count: int
+    regions: tuple[RegionTasks, ...]
+
+
+@dataclass(frozen=True)
+class AgencySummary:
+    """An agency and its counts, a row of the index and of agency-type pages."""
+
+    agency: Agency
+    counts: RoleCounts
+
+
+def role_counts(atlas: Atlas, agency_id: str) -> RoleCounts:
+    per_role = atlas.tasks_by_agency.get(agency_id, {})
+    return RoleCounts(*(len(per_role.get(role, ())) for role in ROLES))
+
+
+def role_tasks(atlas: Atlas, agency_id: str) -> tuple[RoleTasks, ...]:
+    """The agency's tasks per role (roles it has none in are left out)."""
+    per_role = atlas.tasks_by_agency.get(agency_id, {})
+    out = []
+    for role in ROLES:
+        refs = per_role.get(role, ())
+        if refs:
+            out.append(RoleTasks(role, ROLE_NAMES[role], len(refs),
+                                 tuple(by_region(atlas.vocab, refs).values())))
+    return tuple(out)
+
+
+def agency_page(atlas: Atlas, agency: Agency) -> Page:
+    path = source_path(urls.agency(agency.id))
+    markdown = front_matter(agency.name) + render(
+        "agency.md.j2",
+        path=path,
+        agency=agency,
+        region=atlas.vocab.regions.get(agency.region),
+        agency_type=atlas.vocab.agency_types.get(agency.type) if agency.type else None,
+        counts=role_counts(atlas, agency.id),
+        roles=role_tasks(atlas, agency.id),
+        **template_context(atlas),
+    )
+    return Page(path=path, title=agency.name, markdown=markdown, edit_path="site_config/agencies.yaml")
+
+
+def summaries_by_region(atlas: Atlas) -> dict[str, tuple[AgencySummary, ...]]:
+    """Every region's agencies with their counts, in vocabulary order."""
+    return {
+        rid: tuple(AgencySummary(a, role_counts(atlas, a.id)) for a in agencies)
+        for rid, agencies in atlas.agencies_by_region.items()
+        if agencies
+    }
+
+
+def index_page(atlas: Atlas) -> Page:
+    path = "agencies/index.md"
+    rows = summaries_by_region(atlas)
+    groups: tuple[RegionGroup, ...] = group_regions(atlas.vocab, rows)
+    markdown = front_matter("部门") + render(
+        "agencies_index.md.j2",
+        path=path,
+        groups=groups,
+        rows=rows,
+        agency_count=len(atlas.vocab.agencies),
+        **template_context(atlas),
+    )
+    return Page(path=path, title="部门", markdown=markdown, edit_path="site_config/agencies.yaml")
+
+
+def pages(atlas: Atlas) -> Iterable[Page]:
+    yield index_page(atlas)
+    for agency in atlas.vocab.agencies.values():
+        yield agency_page(atlas, agency)
