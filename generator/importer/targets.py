@@ -1,0 +1,407 @@
+"""Quantitative targets (量化目标) read out of plan text: 固定宽带家庭普及率达到65%.
+
+A plan states its targets inside ordinary sentences, often several per sentence, in two shapes:
+
+- *name first*: ``固定宽带家庭普及率达到65%``, ``培育电子商务示范企业120家、示范基地50个``,
+  ``信息交换共享平台接入率95%以上`` — the measured thing, an optional comparator, the figure;
+- *figure first*: ``建成10个数字化装备制造中心``, ``80%以上的行政许可通过网上办理``,
+  ``依托2-3家市级公立医院`` — a verb, the figure with its classifier, then the thing counted.
+
+The extractor works clause by clause (a clause ends at ,。;: and the like). It only takes a figure
+that carries a measure or classifier it knows (%, 个, 家, 亿元, 万架, Mbps …) or, without one, a
+figure after an explicit comparator (两化融合发展水平指数达到70). That single rule keeps out years,
+dates, document numbers (〔2015〕40号), task numbers, 十三五, 第三代, 3G/4G, 中国制造2025 and
+100M光纤 capability phrases. A figure that only qualifies a noun (年营业收入超过2亿元的企业), counts a
+list of places (济南、青岛等4个城市) or a tax-rule percentage (按研发费用的50%加计扣除) is not a target.
+
+Everything returned is located in the caller's ``text``: ``quote`` and ``name`` are verbatim slices
+of it, so ``target.quote in text`` holds exactly. Matching runs on a same-length NFKC fold of the
+text (full-width ２０１８ and ，read as half-width) so positions map back one to one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..model import Indicator, Target
+from ..text import normalize
+from .numerals import CHARS as CN_CHARS, cn_to_int
+
+# --- vocabulary of the extractor -------------------------------------------------------------
+
+# Comparators written before the figure, longest first so 年均增长 wins over 增长. Kept as written.
+PRE_COMPARATORS = (
+    "力争达到", "年均增长", "年均递增", "年均提高", "分别达到", "各达到", "提高到", "提升到", "提高至",
+    "提升至", "增长到", "控制在", "不低于", "不少于", "不超过", "至少", "达到", "超过", "突破",
+    "力争", "达",
+)
+# Bounds written after the figure: 50家以上, 15%左右.
+POST_BOUNDS = ("以上", "左右", "以内", "以下")
+# Comparators that describe growth: they stay the comparator even when a bound follows
+# (年均增长10%以上 → 年均增长).
+GROWTH = ("年均增长", "年均递增", "年均提高")
+
+# Measures a figure may carry. Money keeps its 万/亿 in the unit (亿元 is how statistics are
+# kept); for everything else 万/亿 multiply the value (10万个 → 100000 个).
+MONEY_UNITS = ("亿美元", "万美元", "亿元", "万元", "美元", "元")
+LATIN_UNITS = ("Gbps", "Mbps", "GB", "TB", "M", "G", "T")  # only after a comparator: 超过50M
+CN_MEASURES = ("兆",)  # 超过百兆: only after a comparator
+CLASSIFIERS = (
+    "台(套)", "台（套）", "人次", "场次", "台次", "万人", "平方米", "公里", "千米", "%", "‰",
+    "个", "家", "所", "项", "台", "套", "架", "处", "座", "条", "名", "人", "场", "次", "件", "部",
+    "辆", "种", "倍", "吨", "张", "亩", "床",
+)
+# A figure whose counted thing is one of these describes the plan itself (实施18项专项行动).
+STRUCTURAL_NOUNS = ("专项行动", "行动", "任务", "措施", "方面", "提升")
+
+# Words that open a clause without being part of the measured thing.
+LEADING_FILLERS = (
+    "其中", "同时", "并且", "并", "力争", "全市", "全省", "全区", "全县", "我市", "我省", "全国",
+    "每年", "逐步", "基本", "确保", "使", "推动", "促进", "实现对", "实现", "形成",
+)
+# Verbs after which a count's thing begins (建成10个…, 培育电子商务示范企业120家).
+COUNT_VERBS = (
+    "推广应用", "扩充建设", "建设和改造", "建成", "建设", "新建", "改造", "培育", "打造", "扶持",
+    "创建", "建立", "构建", "引进", "组织", "推广", "推进", "支持", "发展", "认定", "吸引",
+    "带动", "实施", "开展", "完成", "依托", "新增", "累计", "连通",
+)
+# A name ending so is a measured subject (…率95%以上), never cut at a verb inside it.
+SUBJECT_ENDINGS = ("率", "额", "量", "指数", "水平", "能力", "规模", "比例", "收入", "总额", "增加值")
+# Nouns that name the measure rather than the thing: 智能制造产业形成1000亿元规模.
+MEASURE_NOUNS = ("规模",)
+# Verbs that end a name-first prefix without being part of the name (智能制造产业形成…).
+TRAILING_VERBS = ("形成", "实现", "达到")
+# Clause openers that bound every figure in the clause: 至少建设1处, 每年培育20家.
+CLAUSE_COMPARATORS = ("至少", "每年")
+
+_CLAUSE_END = set(",，。;；:：!！?？\n")
+_YEAR = re.compile(r"(?<![0-9])(?:到|至|力争到|力争至)?((?:19|20)[0-9]{2})(?:[-—–~～至到]((?:19|20)[0-9]{2}))?年(?!\d|[0-9]*月)")
+_GOVERNING = re.compile(r"(?:到|至|力争到|力争至|截至)((?:19|20)[0-9]{2})年")
+_RANGE_SEP = "-—–~～至到"
+_NUMBER = re.compile(
+    r"(?P<num>[0-9]+(?:\.[0-9]+)?|[" + CN_CHARS + r"]+)"
+    r"(?:\s*[" + _RANGE_SEP + r"]\s*(?P<num2>[0-9]+(?:\.[0-9]+)?|[" + CN_CHARS + r"]+))?"
+)
+
+
+def _fold(text: str) -> str:
+    """A same-length copy of ``text`` with full-width forms folded (２ → 2, ， → ,, （ → ()."""
+    out = []
+    for ch in text:
+        f = unicodedata.normalize("NFKC", ch)
+        out.append(f if len(f) == 1 else ch)
+    return "".join(out)
+
+
+def governing_year(text: str) -> int | None:
+    """The year ``text`` sets for what follows: 到2018年 → 2018; 2016年至2018年 / 2016-2018年 → 2018.
+
+    The last governing mention wins. A date (2016年6月2日) governs nothing.
+    """
+    folded = _fold(text)
+    year = None
+    for m in _YEAR.finditer(folded):
+        year = int(m.group(2) or m.group(1))
+    return year
+
+
+def _sentence_year(folded: str, pos: int) -> int | None:
+    """A year stated in the same sentence before ``pos`` (2017年年底前机架规模…)."""
+    start = max(folded.rfind(ch, 0, pos) for ch in "。;!?\n") + 1
+    found = None
+    for m in _YEAR.finditer(folded, start, pos):
+        found = int(m.group(2) or m.group(1))
+    return found
+
+
+def _target_year(folded: str, pos: int, default: int | None) -> int | None:
+    in_sentence = _sentence_year(folded, pos)
+    if in_sentence is not None:
+        return in_sentence
+    governing = None
+    for m in _GOVERNING.finditer(folded, 0, pos):
+        governing = int(m.group(1))
+    if governing is None:
+        # 2016年至2018年,… opening a text governs it too.
+        for m in _YEAR.finditer(folded, 0, pos):
+            if m.group(2):
+                governing = int(m.group(2))
+    return governing if governing is not None else default
+
+
+def _number_value(raw: str) -> float | None:
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", raw):
+        return float(raw)
+    value = cn_to_int(raw)
+    return float(value) if value is not None else None
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A figure with its measure, located in the folded text."""
+
+    start: int  # first char of the number
+    end: int  # after unit and trailing bound
+    value: float
+    value_max: float | None
+    unit: str
+    bound: str | None  # 以上 / 左右 …
+    chinese: bool  # written in Chinese numerals only
+    attributive: bool  # followed by 的
+
+
+def _measure_noun_at(folded: str, pos: int) -> int:
+    """Length of a measure noun (规模, not 规模化) at ``pos``, else 0."""
+    for noun in MEASURE_NOUNS:
+        if folded.startswith(noun, pos) and folded[pos + len(noun):pos + len(noun) + 1] != "化":
+            return len(noun)
+    return 0
+
+
+def _clause_start(folded: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and folded[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _clause_end(folded: str, pos: int) -> int:
+    i = pos
+    while i < len(folded) and folded[i] not in _CLAUSE_END:
+        i += 1
+    return i
+
+
+def _comparator_before(folded: str, pos: int, floor: int) -> str | None:
+    for word in PRE_COMPARATORS:
+        if pos - len(word) >= floor and folded[pos - len(word):pos] == word:
+            return word
+    return None
+
+
+def _read_unit(folded: str, pos: int) -> tuple[str, int, float]:
+    """The measure at ``pos``: (unit, end, multiplier). Unit '' when none is written."""
+    multiplier = 1.0
+    i = pos
+    if i < len(folded) and folded[i] in "万亿" and not folded.startswith(MONEY_UNITS, i):
+        multiplier = 1e4 if folded[i] == "万" else 1e8
+        i += 1
+    for unit in MONEY_UNITS + CLASSIFIERS + LATIN_UNITS + CN_MEASURES:
+        if folded.startswith(unit, i):
+            end = i + len(unit)
+            if unit in LATIN_UNITS and end < len(folded) and folded[end].isascii() and folded[end].isalnum():
+                continue  # 4G网络 is fine, but 3GPP / 100Mb are not this unit
+            return unit, end, multiplier
+    if multiplier != 1.0:
+        return "", i, multiplier  # 千万 / 10万 with no measure after it
+    return "", pos, 1.0
+
+
+_ENUMERATION_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等?$")
+
+
+def _figures(folded: str) -> list[_Figure]:
+    found: list[_Figure] = []
+    for m in _NUMBER.finditer(folded):
+        start = m.start("num")
+        num, num2 = m.group("num"), m.group("num2")
+        chinese = not num[0].isdigit()
+        before = folded[start - 1] if start else ""
+        # Inside a longer token: 3G, O2O, 〔2015〕40号, 第三代, 十三五, digits of a version 2.0.
+        if before.isascii() and (before.isalnum() or before in ".〔[/"):
+            continue
+        if before in "第〔[" or (start >= 2 and folded[start - 2:start] == "十三"):
+            continue
+        value = _number_value(num)
+        if value is None:
+            continue
+        value_max = _number_value(num2) if num2 else None
+        unit, end, multiplier = _read_unit(folded, m.end())
+        if num2 and not unit:
+            # 2016-2018年 is a period, not a range; retry without the second number.
+            value_max = None
+            unit, end, multiplier = _read_unit(folded, m.end("num"))
+        after = folded[end:end + 1]
+        if after in "年月日号" and after:
+            continue
+        bound = next((b for b in POST_BOUNDS if folded.startswith(b, end)), None)
+        stop = end + (len(bound) if bound else 0)
+        attributive = folded[stop:stop + 1] == "的"
+        found.append(_Figure(start, stop, value * multiplier,
+                             value_max * multiplier if value_max is not None else None,
+                             unit, bound, chinese, attributive))
+    return found
+
+
+def _strip_leading(text: str, offset: int, words: tuple[str, ...]) -> tuple[str, int]:
+    changed = True
+    while changed:
+        changed = False
+        m = re.match(r"(?:到|至)?(?:19|20)[0-9]{2}年(?:年底前|年底|底前|前)?", text)
+        if m and m.end() < len(text):
+            text, offset, changed = text[m.end():], offset + m.end(), True
+            continue
+        for w in words:
+            if text.startswith(w) and len(text) > len(w):
+                text, offset, changed = text[len(w):], offset + len(w), True
+                break
+    return text, offset
+
+
+def _after_last_verb(text: str, offset: int) -> tuple[str, int]:
+    if text.endswith(SUBJECT_ENDINGS):
+        return text, offset  # 信息交换共享平台接入率: a measured subject, not verb + thing
+    best = -1
+    best_len = 0
+    for verb in COUNT_VERBS:
+        i = text.rfind(verb)
+        if i >= 0 and i + len(verb) < len(text) and i + len(verb) > best + best_len:
+            best, best_len = i, len(verb)
+    if best >= 0:
+        cut = best + best_len
+        return text[cut:], offset + cut
+    return text, offset
+
+
+def _clean_name(text: str, offset: int) -> tuple[str, int]:
+    """Trim a name of edge punctuation and the connective 对/在/的 without leaving the source."""
+    while text and text[0] in "对在和及与、“\"" and not text.startswith("“"):
+        text, offset = text[1:], offset + 1
+    while text and text[-1] in "的、和及与":
+        text = text[:-1]
+    return text, offset
+
+
+def extract_targets(
+    text: str, *, year: int | None, indicators: Mapping[str, Indicator] | None = None
+) -> list[Target]:
+    """Every quantitative target stated in ``text``, in order (see the module docstring).
+
+    ``year`` is used when the text itself sets none (the caller passes the enclosing section's
+    governing year or the plan's period end).
+    """
+    folded = _fold(text)
+    targets: list[Target] = []
+    floor = 0  # a name never reaches back past the previous target's figure
+    for fig in _figures(folded):
+        clause = _clause_start(folded, fig.start, 0)
+        lo = max(clause, floor)
+        comparator = _comparator_before(folded, fig.start, lo)
+        if not fig.unit:
+            if comparator is None or fig.value_max is not None:
+                continue
+        elif fig.unit in LATIN_UNITS + CN_MEASURES and comparator is None:
+            continue
+        if fig.chinese and fig.value < 10 and comparator is None:
+            continue  # 两个, 三个提升: words, not figures
+        prefix_end = fig.start - (len(comparator) if comparator else 0)
+        prefix = folded[lo:prefix_end]
+        if "按" in prefix and fig.unit == "%":
+            continue  # 按研发费用的50%加计扣除: a rule, not a target
+        if prefix.count("“") > prefix.count("”"):
+            continue  # inside a slogan: “千家诊断、百家对标”
+        if _ENUMERATION_BEFORE.search(prefix) and comparator is None \
+                and not prefix.endswith(COUNT_VERBS):
+            continue  # 济南、青岛、潍坊、威海等4个城市: a count of the places just listed
+        # Figure first: 建成10个X / 80%以上的X / 千家医院 — the thing follows the figure.
+        tail_start = fig.end + (1 if fig.attributive else 0)
+        next_char = folded[tail_start:tail_start + 1]
+        figure_first = False
+        if fig.attributive:
+            if fig.unit != "%":
+                continue  # 年营业收入超过2亿元的企业: the figure qualifies the noun
+            figure_first = True
+        elif fig.unit and fig.unit not in ("%", "‰") and comparator is None and next_char \
+                and ("\u4e00" <= next_char <= "\u9fff" or next_char == "“") and fig.bound is None \
+                and not _measure_noun_at(folded, tail_start):
+            figure_first = True
+        if figure_first:
+            end = _clause_end(folded, tail_start)
+            thing_end = end
+            for i in range(tail_start, end):
+                # The thing ends where the next figure of a list begins: 智慧工厂和30个…, 、1300家…
+                if folded[i] in "、和及" and i + 1 < end and (
+                        folded[i + 1].isdigit() or folded[i + 1] in CN_CHARS):
+                    thing_end = i
+                    break
+            name, name_at = _clean_name(text[tail_start:thing_end], tail_start)
+            if not name or any(name.endswith(n) for n in STRUCTURAL_NOUNS):
+                continue
+            # The quote opens at the verb that governs the figure (建设10个…), else the clause.
+            q_start, best_end = lo, -1
+            for verb in COUNT_VERBS + ("实现",):
+                j = folded.rfind(verb, lo, fig.start)
+                if j >= 0 and (j + len(verb) > best_end or j + len(verb) == best_end and j < q_start):
+                    q_start, best_end = j, j + len(verb)
+            for word in CLAUSE_COMPARATORS:  # 至少建设1处: the bound belongs in the quote
+                if folded.startswith(word, q_start - len(word)) and q_start - len(word) >= lo:
+                    q_start -= len(word)
+            q_end = name_at + len(name)
+        else:
+            raw = text[lo:prefix_end]
+            name, name_at = _strip_leading(raw, lo, CLAUSE_COMPARATORS + LEADING_FILLERS + COUNT_VERBS)
+            for verb in TRAILING_VERBS:
+                if name.endswith(verb) and len(name) > len(verb):
+                    name = name[:-len(verb)]
+            if comparator is None:
+                name, name_at = _after_last_verb(name, name_at)
+            name, name_at = _clean_name(name, name_at)
+            if not name:
+                continue
+            q_start = lo
+            q_end = fig.end
+            if _measure_noun_at(folded, q_end):
+                q_end += _measure_noun_at(folded, q_end)
+            elif fig.unit in ("%", "‰") and "\u4e00" <= folded[q_end:q_end + 1] <= "\u9fff":
+                q_end = _clause_end(folded, q_end)  # 100%覆盖 / 100%共享: the verb completes it
+        if not name.strip():
+            continue
+        while q_start < q_end and folded[q_start] in "、和及与 \u3000":
+            q_start += 1  # 、示范基地50个 → 示范基地50个
+        quote = text[q_start:q_end].strip()
+        if comparator in GROWTH or comparator is not None and fig.bound is None:
+            comp = comparator
+        elif fig.bound:
+            comp = fig.bound
+        elif comparator:
+            comp = comparator
+        elif folded.startswith(CLAUSE_COMPARATORS, clause):
+            comp = next(c for c in CLAUSE_COMPARATORS if folded.startswith(c, clause))
+        else:
+            comp = "达到"
+        unit = fig.unit
+        targets.append(Target(
+            name=name.strip(),
+            value=fig.value,
+            value_max=fig.value_max,
+            unit=unit,
+            comparator=comp,
+            year=_target_year(folded, fig.start, year),
+            quote=quote,
+            indicator=match_indicator(name, indicators) if indicators else None,
+        ))
+        floor = max(fig.end, q_end)
+    return targets
+
+
+def match_indicator(name: str, indicators: Mapping[str, Indicator]) -> str | None:
+    """The id of the indicator whose name or an alias is ``name`` (after NFKC and whitespace folding).
+
+    Failing an exact match, the longest name or alias that ``name`` ends with wins
+    (全省固定宽带家庭普及率 → 固定宽带家庭普及率); else None.
+    """
+    key = normalize(name)
+    best: tuple[int, str] | None = None
+    for ind_id, ind in indicators.items():
+        for alias in (ind.name, *ind.aliases):
+            a = normalize(alias)
+            if not a:
+                continue
+            if a == key:
+                return ind_id
+            if key.endswith(a) and (best is None or len(a) > best[0]):
+                best = (len(a), ind_id)
+    return best[1] if best else None
