@@ -1,0 +1,179 @@
+"""The controlled vocabularies in ``site_config/``: regions, domains, agency types, agencies, indicators.
+
+They are what makes cross-linking possible, so a mistake in them (a duplicate id, an agency in a
+region that does not exist, one alias naming two agencies of the same region) breaks links silently
+unless it is caught here. ``read_vocabulary`` collects every problem; ``load_vocabulary`` raises them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ContentError, Problem
+from ..model import Agency, AgencyType, Domain, Indicator, Loc, Region, Vocabulary
+from .checked import Checked, read_checked
+
+FILES = ("regions", "domains", "agency_types", "agencies", "indicators")
+
+
+def load_vocabulary(site_config: Path) -> Vocabulary:
+    """Load and validate every vocabulary file in ``site_config``; raise ContentError with all problems.
+
+    Locations are relative to the folder above ``site_config`` (the project root).
+    """
+    vocab, problems = read_vocabulary(Path(site_config).parent, Path(site_config).name)
+    if problems:
+        raise ContentError(problems)
+    return vocab
+
+
+def read_vocabulary(root: Path, folder: str = "site_config") -> tuple[Vocabulary, list[Problem]]:
+    """The vocabularies under ``root/folder`` (whatever could be read) and every problem found."""
+    problems: list[Problem] = []
+    checked: dict[str, Checked] = {}
+    for name in FILES:
+        rel = f"{folder}/{name}.yaml"
+        if not (root / rel).is_file():
+            problems.append(Problem(Loc(rel), f"vocabulary file missing: {rel}"))
+            checked[name] = Checked(None, frozenset(), ())
+            continue
+        checked[name] = read_checked(root, rel, name)
+        problems += checked[name].problems
+
+    paths: dict[tuple[str, str], tuple] = {}  # (file, id) → path of the entry in its file
+    regions = _entries(checked["regions"], "regions", "region", problems, _region, paths)
+    domains = _entries(checked["domains"], "domains", "domain", problems, _domain, paths)
+    agency_types = _entries(checked["agency_types"], "agency_types", "agency type", problems,
+                            _agency_type, paths)
+    agencies = _entries(checked["agencies"], "agencies", "agency", problems, _agency, paths)
+    indicators = _entries(checked["indicators"], "indicators", "indicator", problems, _indicator, paths)
+    vocab = Vocabulary(regions, domains, agency_types, agencies, indicators)
+
+    def at(entry, *field: str | int) -> Loc:
+        """Where ``field`` of a vocabulary entry is written (entries carry their own line only)."""
+        kind = _KIND[type(entry)]
+        return checked[kind].doc.loc(paths[kind, entry.id] + field)
+
+    problems += _cross_check(vocab, at)
+    return vocab, problems
+
+
+def _entries(checked: Checked, key: str, noun: str, problems: list[Problem], build,
+             paths: dict[tuple[str, str], tuple]) -> dict:
+    """Build each well-formed entry of a vocabulary list, reporting duplicate ids."""
+    out: dict = {}
+    doc = checked.doc
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
+        return out
+    for i, raw in enumerate(doc.data[key]):
+        path = (key, i)
+        # An entry that failed the schema is still built, leniently, so that references to its id
+        # do not cascade into more errors; nothing is published while any problem stands.
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            continue
+        entry = build(raw, doc.loc(path))
+        if entry.id in out:
+            first = out[entry.id].loc
+            problems.append(Problem(doc.loc(path + ("id",)),
+                                    f"duplicate {noun} id '{entry.id}' (first defined at line {first.line})"))
+            continue
+        out[entry.id] = entry
+        paths[key, entry.id] = path
+    return out
+
+
+def _str(raw: dict, key: str) -> str | None:
+    value = raw.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _strs(raw: dict, key: str) -> tuple[str, ...]:
+    value = raw.get(key)
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def _region(raw: dict, loc: Loc) -> Region:
+    return Region(id=raw["id"], name=_str(raw, "name") or "", level=_str(raw, "level") or "",
+                  parent=_str(raw, "parent"), adcode=_str(raw, "adcode"),
+                  short_name=_str(raw, "short_name"), loc=loc)
+
+
+def _domain(raw: dict, loc: Loc) -> Domain:
+    return Domain(id=raw["id"], name=_str(raw, "name") or "", description=_str(raw, "description"),
+                  heading_words=_strs(raw, "heading_words"), keywords=_strs(raw, "keywords"), loc=loc)
+
+
+def _agency_type(raw: dict, loc: Loc) -> AgencyType:
+    return AgencyType(id=raw["id"], name=_str(raw, "name") or "", description=_str(raw, "description"),
+                      loc=loc)
+
+
+def _agency(raw: dict, loc: Loc) -> Agency:
+    return Agency(id=raw["id"], region=_str(raw, "region") or "", name=_str(raw, "name") or "",
+                  aliases=_strs(raw, "aliases"), type=_str(raw, "type"), loc=loc)
+
+
+def _indicator(raw: dict, loc: Loc) -> Indicator:
+    return Indicator(id=raw["id"], name=_str(raw, "name") or "", unit=_str(raw, "unit"),
+                     aliases=_strs(raw, "aliases"), description=_str(raw, "description"), loc=loc)
+
+
+_KIND = {Region: "regions", Domain: "domains", AgencyType: "agency_types", Agency: "agencies",
+         Indicator: "indicators"}
+
+
+def _cross_check(vocab: Vocabulary, at) -> list[Problem]:
+    """References between vocabularies, and names that would resolve ambiguously."""
+    out: list[Problem] = []
+    for region in vocab.regions.values():
+        if region.parent is not None and region.parent not in vocab.regions:
+            out.append(Problem(at(region, "parent"), f"region '{region.id}': unknown parent region '{region.parent}'"
+                                           f"{_suggest(region.parent, vocab.regions)}"))
+    out += _cycles(vocab.regions)
+    names: dict[tuple[str, str], Agency] = {}
+    for agency in vocab.agencies.values():
+        if agency.region and agency.region not in vocab.regions:
+            out.append(Problem(at(agency, "region"), f"agency '{agency.id}': unknown region '{agency.region}'"
+                                           f"{_suggest(agency.region, vocab.regions)}"))
+        if agency.type is not None and agency.type not in vocab.agency_types:
+            out.append(Problem(at(agency, "type"), f"agency '{agency.id}': unknown agency type '{agency.type}'"
+                                           f"{_suggest(agency.type, vocab.agency_types)}"))
+        for name in dict.fromkeys((agency.name, *agency.aliases)):
+            other = names.setdefault((agency.region, name), agency)
+            if other is not agency:
+                out.append(Problem(at(agency, *_name_field(agency, name)), f"agency '{agency.id}': name '{name}' already names agency "
+                                               f"'{other.id}' of region '{agency.region}' (line {other.loc.line})"
+                                               ": a name must resolve to one agency"))
+    indicator_names: dict[str, Indicator] = {}
+    for indicator in vocab.indicators.values():
+        for name in dict.fromkeys((indicator.name, *indicator.aliases)):
+            other = indicator_names.setdefault(name, indicator)
+            if other is not indicator:
+                out.append(Problem(at(indicator, *_name_field(indicator, name)), f"indicator '{indicator.id}': name '{name}' already names "
+                                                  f"indicator '{other.id}' (line {other.loc.line})"))
+    return out
+
+
+def _name_field(entry, name: str) -> tuple:
+    return ("name",) if name == entry.name else ("aliases", entry.aliases.index(name))
+
+
+def _cycles(regions: dict[str, Region]) -> list[Problem]:
+    out = []
+    for region in regions.values():
+        seen = {region.id}
+        parent = region.parent
+        while parent in regions:
+            if parent in seen:
+                out.append(Problem(at(region, "parent"), f"region '{region.id}': its parents form a cycle through '{parent}'"))
+                break
+            seen.add(parent)
+            parent = regions[parent].parent
+    return out
+
+
+def _suggest(value: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
