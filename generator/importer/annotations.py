@@ -54,6 +54,8 @@ _VERBS = {
     "负责": "responsible", "落实": "responsible", "实施": "responsible", "承办": "responsible",
     "组织实施": "responsible",
 }
+# "X为牵头单位" / "Y为配合单位": a label used as a predicate.
+_VERBS.update({f"{be}{label}": role for label, role in _LABEL_ROLE.items() for be in ("为", "是", "")})
 _ETC = r"(?:等(?:有关|相关)?(?:单位|部门|机构)?)"
 _CLAUSE_RE = re.compile(
     r"^(?P<names>.+?)\s*" + _ETC + r"?\s*"
@@ -62,9 +64,13 @@ _CLAUSE_RE = re.compile(
     r"(?:落实|实施|推进)?$"
 )
 _TRAILING_ETC = re.compile(_ETC + r"$")
+_VERB_ANYWHERE = re.compile("|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)))
+# A deadline or status note after the roles (2017年底前完成, 长期坚持): kept in the text, not a role.
+_NOTE_RE = re.compile(r"\d{4}年|年底|年内|月底|季度|持续|长期|完成|启动")
 # "列第一位者为牵头部门" and its variants (排在第一位的为牵头单位, 排名第一的部门牵头, 第一个为牵头部门 …).
 _RULE_RE = re.compile(r"(?:第一|首位|第1|首个|首列)[^,，;；]*牵头")
 _SAME_BELOW = re.compile(r"^(?:以下|下|后|以后)同$")
+_APPLIES_BELOW = re.compile(r"(?:以下|下|后|以后)同|下文|以下各项|全文")
 
 # What an agency-like name ends with: government bodies, their field units, companies, towns.
 _AGENCY_SUFFIX = re.compile(
@@ -114,19 +120,32 @@ class _Roles:
 class AnnotationRules:
     """The document-wide role rules of one plan, fed its annotations in document order.
 
-    A rule such as ``列第一位者为牵头部门,下同`` turns every later annotation that names no lead
-    (``X、Y等负责``) into lead X with Y co-operating — from the annotation that declares it on.
-    Annotations that name their lead or co-operators explicitly are left as written.
+    A rule such as ``列第一位者为牵头部门,下同`` turns every annotation that names no lead
+    (``X、Y等负责``) into lead X with Y co-operating — the declaring annotation and, because of
+    下同 (以下同, 后同 …), every later one. A rule without 下同 binds only its own annotation. A rule
+    stated in ordinary text (``observe``: "各项任务列第一位的为牵头单位") binds from there on.
+    Annotations that name a lead or co-operators explicitly are left as written.
     """
 
     def __init__(self) -> None:
         self.rule: str | None = None
 
+    def observe(self, text: str) -> str | None:
+        """Register a document-wide rule stated in plain plan text (outside annotations); returns it."""
+        for sentence in re.split(r"[。;；\n]", text):
+            if _RULE_RE.search(sentence) and re.search(r"单位|部门|机构", sentence):
+                self.rule = sentence.strip(_STRIP)
+                return self.rule
+        return None
+
     def apply(self, a: Annotation) -> Annotation:
         """``a`` with the rule in force applied (registering a rule that ``a`` declares)."""
+        rule = self.rule
         if a.rule:
-            self.rule = a.rule
-        if self.rule and a.responsible and not a.lead and not a.cooperating:
+            rule = a.rule
+            if _APPLIES_BELOW.search(a.rule):
+                self.rule = a.rule
+        if rule and a.responsible and not a.lead and not a.cooperating:
             return replace(a, lead=a.responsible[:1], cooperating=a.responsible[1:], responsible=())
         return a
 
@@ -161,22 +180,26 @@ def parse_annotation(content: str) -> tuple[tuple[str, ...], tuple[str, ...], tu
 
 # --- finding -----------------------------------------------------------------------------------
 
+# Annotations are short; a parenthesis that runs further than this is not one (and the bound keeps
+# a line of ten thousand "(" linear rather than quadratic).
+_MAX_CONTENT = 600
+
 
 def _annotation_at(text: str, start: int) -> Annotation | None:
     """The annotation opening at ``text[start]`` (an opening parenthesis), if it is one."""
     close = _matching_close(text, start)
     if close is not None:
         content = text[start + 1 : close]
-        if "\n" in content:
-            return None
         roles = _parse(content)
-        if roles is None or roles.consumed != len(content.rstrip(_STRIP)):
+        if roles is not None and roles.consumed == len(content.rstrip(_STRIP)):
+            return _make(text, start, close + 1, roles, closed=True)
+        if "。" not in content:
             return None
-        return _make(text, start, close + 1, roles, closed=True)
+        # A parenthesis "closed" only by one much later in the paragraph: read it as unclosed.
     # Never closes: the candidate runs to the end of the line, and never past a full stop.
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    content = text[start + 1 : line_end]
+    content = text[start + 1 : min(line_end, start + 1 + _MAX_CONTENT)]
     stop = content.find("。")
     if stop >= 0:
         content = content[:stop]
@@ -195,7 +218,7 @@ def _make(text: str, start: int, end: int, roles: _Roles, *, closed: bool) -> An
 def _matching_close(text: str, start: int) -> int | None:
     """Index of the parenthesis closing ``text[start]``, or None if it doesn't close on its line."""
     depth = 0
-    for i in range(start, len(text)):
+    for i in range(start, min(len(text), start + _MAX_CONTENT + 2)):
         ch = text[i]
         if ch in OPEN:
             depth += 1
@@ -213,7 +236,7 @@ def _matching_close(text: str, start: int) -> int | None:
 
 def _parse(content: str, *, allow_tail: bool = False) -> _Roles | None:
     """Roles read from ``content``; with ``allow_tail`` a trailing unreadable part is left out."""
-    if not content.strip() or len(content) > 600:
+    if not content.strip() or len(content) > _MAX_CONTENT:
         return None
     m = _LABEL_RE.match(content.lstrip())
     if m:
@@ -275,56 +298,89 @@ def _clause_spans(content: str) -> list[tuple[int, int]]:
 
 def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
     """``X牵头,Y、Z负责`` / ``X、Y等负责`` / ``X牵头,Y等单位配合`` (+ an optional rule clause)."""
-    lead: list[str] = []
-    cooperating: list[str] = []
-    responsible: list[str] = []
+    roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "responsible": []}
     pending: list[str] = []  # names of clauses with no verb yet: the next verb applies to them
     rule: str | None = None
     consumed = 0
-    spans = _clause_spans(content)
-    for idx, (b, e) in enumerate(spans):
+    for b, e in _clause_spans(content):
         clause = content[b:e].strip()
         if not clause:
             continue
         if _RULE_RE.search(clause):
-            rest = content[b:]
-            # The rule and its 下同 run to the end of the annotation.
-            rule = rest.strip(_STRIP)
+            # The rule (and its 下同) runs to the end of the annotation.
+            rule = content[b:].strip(_STRIP)
             consumed = len(content.rstrip(_STRIP))
             break
-        if rule is None and _SAME_BELOW.match(clause):
-            return None
-        m = _CLAUSE_RE.match(clause)
-        if m is None:
+        read = _read_clause(clause)
+        if read is None and allow_tail and any(roles.values()):
+            # An unclosed annotation runs into plan text: keep the clause up to its role word.
+            read = _read_clause_prefix(clause)
+            if read is not None:
+                names, role, used = read
+                _assign(roles, pending + names, role)
+                pending = []
+                consumed = b + (len(content[b:e]) - len(content[b:e].lstrip())) + used
+            break
+        if read is None:
+            if any(roles.values()) and not pending and _NOTE_RE.search(clause):
+                consumed = b + len(content[b:e].rstrip(_STRIP))
+                continue  # a deadline note after the roles
             names = _names(clause)
             if names is None:
-                if allow_tail and (lead or cooperating or responsible):
+                if allow_tail and any(roles.values()):
                     break
                 return None
             pending.extend(names)
             continue
-        names = _names(m.group("names"))
-        if names is None:
-            if allow_tail and (lead or cooperating or responsible):
-                break
-            return None
-        names = pending + names
+        names, role = read
+        _assign(roles, pending + names, role)
         pending = []
-        role = _VERBS[m.group("verb")]
-        if role == "responsible" and lead:
-            # "X牵头,Y、Z负责": once a lead is named, 负责 marks the others who carry it out.
-            role = "cooperating"
-        elif role == "cooperating" and responsible and not lead:
-            # "X负责,Y配合": the one responsible leads those who co-operate.
-            lead.extend(responsible)
-            responsible = []
-        {"lead": lead, "cooperating": cooperating, "responsible": responsible}[role].extend(names)
         consumed = b + len(content[b:e].rstrip(_STRIP))
     if pending and not allow_tail:
         return None
-    if not (lead or cooperating or responsible):
+    if not any(roles.values()):
         return None
-    return _Roles(tuple(lead), tuple(cooperating), tuple(responsible), rule, consumed)
+    return _Roles(tuple(roles["lead"]), tuple(roles["cooperating"]), tuple(roles["responsible"]),
+                  rule, consumed)
+
+
+def _assign(roles: dict[str, list[str]], names: list[str], role: str) -> None:
+    if role == "responsible" and roles["lead"]:
+        # "X牵头,Y、Z负责": once a lead is named, 负责 marks the others who carry it out.
+        role = "cooperating"
+    elif role == "cooperating" and roles["responsible"] and not roles["lead"]:
+        # "X负责,Y配合": the one responsible leads those who co-operate.
+        roles["lead"].extend(roles["responsible"])
+        roles["responsible"].clear()
+    roles[role].extend(names)
+
+
+def _read_clause(clause: str) -> tuple[list[str], str] | None:
+    """(names, role) of one verb clause such as ``市商务局、市发改委等单位配合``, or None."""
+    m = _CLAUSE_RE.match(clause)
+    if m is None:
+        return None
+    names = _names(_after_you(m.group("names")))
+    if names is None:
+        return None
+    return names, _VERBS[m.group("verb")]
+
+
+def _read_clause_prefix(clause: str) -> tuple[list[str], str, int] | None:
+    """The shortest prefix of ``clause`` that reads as a verb clause: (names, role, its length)."""
+    for m in _VERB_ANYWHERE.finditer(clause):
+        read = _read_clause(clause[: m.end()])
+        if read is not None:
+            return read[0], read[1], m.end()
+    return None
+
+
+def _after_you(names: str) -> str:
+    """``由市发改委`` → ``市发改委``; ``以上工作由市发改委`` → ``市发改委``."""
+    i = names.rfind("由")
+    if i >= 0 and _depth_at(names, i) == 0 and (i == 0 or not _is_agency_like(names[:i])):
+        return names[i + 1 :]
+    return names
 
 
 def _names(text: str) -> list[str] | None:
