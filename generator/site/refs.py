@@ -136,12 +136,17 @@ def task_targets(refs: Iterable[TaskRef]) -> tuple[TargetRef, ...]:
     )
 
 
-def target_value(target: Target) -> str:
-    """A target's figure as one reads it: 65%, 2-3家, 5000亿元 (the comparator is shown apart)."""
+def target_range(target: Target) -> str:
+    """A target's number without its unit: 65, 2-3 (a range keeps its upper bound)."""
     value = number(target.value)
     if target.value_max is not None:
         value = f"{value}-{number(target.value_max)}"
-    return f"{value}{target.unit or ''}"
+    return value
+
+
+def target_value(target: Target) -> str:
+    """A target's figure as one reads it: 65%, 2-3家, 5000亿元 (the comparator is shown apart)."""
+    return f"{target_range(target)}{target.unit or ''}"
 
 
 def template_context(atlas: Atlas) -> dict[str, Any]:
@@ -163,3 +168,4 @@ class _helpers:
     task_heading = staticmethod(task_heading)
     section_trail = staticmethod(section_trail)
     target_value = staticmethod(target_value)
+    range = staticmethod(target_range)

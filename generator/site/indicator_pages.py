@@ -1,0 +1,217 @@
+"""Indicator pages: the master table of every target (``indicators/index.md``) and one page per
+comparable indicator (``indicators/<id>.md``) with a bar chart and its table.
+
+"Which targets did Dongguan set for 2020, and how do they compare?" — the master table lines up every
+target of every plan (region, plan, indicator, value, unit, comparator, year, and the verbatim quote
+linked to the task or section that states it). An indicator page compares one figure across
+regions: a build-time SVG chart (``charts.py``) per unit, and the table as its accessible fallback.
+
+Every plan in the corpus appears on every indicator page, so a gap is visible. Two different gaps
+must never look alike: a plan that states targets but none for this indicator ("未提出该指标目标",
+``NO_TARGET``) and a plan whose targets have not been extracted at all ("尚未提取目标",
+``NOT_EXTRACTED``): the first is a finding about the plan, the second only about our data.
+
+Cost is what the pages show: ``atlas.targets_by_indicator`` per indicator, one pass over
+``atlas.targets`` for the master table and to learn which plans have targets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Indicator, Plan, Region
+from .atlas import Atlas, TargetRef, urls
+from .charts import NO_TARGET, NOT_EXTRACTED, STATUS_TEXT, VALUE, Bar, bar_chart
+from .page import Page
+from .refs import RegionGroup, group_head, group_regions, target_value, template_context
+from .render import front_matter, render, source_path
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One line of an indicator table: a plan's target, or the reason the plan has none."""
+
+    region: Region
+    plan: Plan
+    target: TargetRef | None
+    status: str  # charts.VALUE / NO_TARGET / NOT_EXTRACTED
+
+    @property
+    def status_text(self) -> str:
+        return STATUS_TEXT.get(self.status, "")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of an indicator page: the targets stated in one unit."""
+
+    unit: str
+    svg: str
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: Indicator
+    rows: tuple[IndicatorRow, ...]
+    charts: tuple[Chart, ...]
+    regions: int  # regions with at least one target for the indicator
+
+
+@dataclass(frozen=True)
+class IndicatorSummary:
+    indicator: Indicator
+    regions: int
+    targets: int
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    """The master table's rows of one province-level group, in plan then document order."""
+
+    group: RegionGroup
+    targets: tuple[TargetRef, ...]
+
+
+def _region(atlas: Atlas, region_id: str) -> Region:
+    return atlas.vocab.regions.get(region_id) or Region(region_id, region_id, "unknown", None, None)
+
+
+def plans_in_region_order(atlas: Atlas) -> tuple[Plan, ...]:
+    """Every plan, regions in vocabulary order (provinces with their cities), plans by id."""
+    groups = group_regions(atlas.vocab, (r for r, ps in atlas.plans_by_region.items() if ps))
+    out = [p for g in groups for r in g.regions for p in atlas.plans_by_region[r.id]]
+    seen = {p.id for p in out}
+    return tuple(out) + tuple(p for p in atlas.plans.values() if p.id not in seen)
+
+
+def plans_with_targets(atlas: Atlas) -> frozenset[str]:
+    """Ids of plans with at least one extracted target (section or task)."""
+    return frozenset(t.plan.id for t in atlas.targets)
+
+
+def indicator_rows(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],
+                   with_targets: frozenset[str]) -> tuple[IndicatorRow, ...]:
+    by_plan: dict[str, list[TargetRef]] = {}
+    for tref in atlas.targets_by_indicator.get(indicator.id, ()):
+        by_plan.setdefault(tref.plan.id, []).append(tref)
+    rows = []
+    for plan in plans:
+        region = _region(atlas, plan.region)
+        if plan.id in by_plan:
+            rows.extend(IndicatorRow(region, plan, t, VALUE) for t in by_plan[plan.id])
+        else:
+            status = NO_TARGET if plan.id in with_targets else NOT_EXTRACTED
+            rows.append(IndicatorRow(region, plan, None, status))
+    return tuple(rows)
+
+
+def _bar_label(row: IndicatorRow, multi_plan_regions: set[str]) -> str:
+    label = row.region.name
+    if row.region.id in multi_plan_regions:
+        label += f"({row.plan.id})"
+    if row.target and row.target.target.year is not None:
+        label += f" {row.target.target.year}年"
+    return label
+
+
+def charts_for(indicator: Indicator, rows: tuple[IndicatorRow, ...]) -> tuple[Chart, ...]:
+    """A chart per unit stated; the primary unit's chart also carries the plans without a figure."""
+    units: list[str] = []
+    for r in rows:
+        if r.target and r.target.target.unit not in units:
+            units.append(r.target.target.unit)
+    if not units:
+        return ()
+    primary = indicator.unit if indicator.unit in units else units[0]
+    units.remove(primary)
+    per_region: dict[str, set[str]] = {}
+    for r in rows:
+        per_region.setdefault(r.region.id, set()).add(r.plan.id)
+    multi = {rid for rid, ps in per_region.items() if len(ps) > 1}
+    out = []
+    for n, unit in enumerate([primary] + units):
+        bars = []
+        for r in rows:
+            if r.target is None:
+                if n == 0:
+                    bars.append(Bar(_bar_label(r, multi), status=r.status,
+                                    tooltip=f"{r.region.name} · {r.plan.title}:{r.status_text}"))
+                continue
+            t = r.target.target
+            if t.unit != unit:
+                continue
+            text = f"{t.comparator} {target_value(t)}"
+            bars.append(Bar(_bar_label(r, multi), t.value, t.value_max, text,
+                            tooltip=f"{r.region.name} · {r.plan.title}:{t.quote}"))
+        summary = ";".join(
+            f"{b.label}:{b.value_text or STATUS_TEXT.get(b.status, '')}" for b in bars
+        )
+        svg = bar_chart(bars, key=f"{indicator.id}-{n}",
+                        title=f"{indicator.name}:各地区目标(单位:{unit})", desc=summary)
+        out.append(Chart(unit, svg))
+    return tuple(out)
+
+
+def indicator_view(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],
+                   with_targets: frozenset[str]) -> IndicatorView:
+    rows = indicator_rows(atlas, indicator, plans, with_targets)
+    return IndicatorView(
+        indicator=indicator,
+        rows=rows,
+        charts=charts_for(indicator, rows),
+        regions=len({r.region.id for r in rows if r.target}),
+    )
+
+
+def indicator_page(atlas: Atlas, view: IndicatorView) -> Page:
+    path = source_path(urls.indicator(view.indicator.id))
+    markdown = front_matter(view.indicator.name) + render(
+        "indicator.md.j2", path=path, view=view, status=STATUS_TEXT, **template_context(atlas)
+    )
+    return Page(path=path, title=view.indicator.name, markdown=markdown,
+                edit_path="site_config/indicators.yaml")
+
+
+def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
+    path = "indicators/index.md"
+    per_group: dict[str, list[TargetRef]] = {}
+    for tref in atlas.targets:
+        head = group_head(atlas.vocab, tref.plan.region) if tref.plan.region in atlas.vocab.regions \
+            else _region(atlas, tref.plan.region)
+        per_group.setdefault(head.id, []).append(tref)
+    order = {rid: i for i, rid in enumerate(atlas.vocab.regions)}
+    groups = []
+    for g in group_regions(atlas.vocab, per_group):
+        # regions in vocabulary order (the province before its cities); stable, so plans stay by id
+        # and targets in document order
+        trefs = sorted(per_group[g.head.id], key=lambda t: order.get(t.plan.region, len(order)))
+        groups.append(TargetGroup(g, tuple(trefs)))
+    known = {g.group.head.id for g in groups}
+    stray = tuple(t for k, ts in per_group.items() if k not in known for t in ts)
+    summaries = tuple(
+        IndicatorSummary(i, len({t.plan.region for t in atlas.targets_by_indicator.get(i.id, ())}),
+                         len(atlas.targets_by_indicator.get(i.id, ())))
+        for i in atlas.vocab.indicators.values()
+    )
+    not_extracted = tuple(p for p in plans_in_region_order(atlas) if p.id not in with_targets)
+    markdown = front_matter("量化指标") + render(
+        "indicators_index.md.j2",
+        path=path,
+        groups=groups,
+        stray=stray,
+        summaries=summaries,
+        not_extracted=not_extracted,
+        target_count=len(atlas.targets),
+        status=STATUS_TEXT,
+        **template_context(atlas),
+    )
+    return Page(path=path, title="量化指标", markdown=markdown, edit_path="site_config/indicators.yaml")
+
+
+def pages(atlas: Atlas) -> Iterable[Page]:
+    with_targets = plans_with_targets(atlas)
+    plans = plans_in_region_order(atlas)
+    yield index_page(atlas, with_targets)
+    for indicator in atlas.vocab.indicators.values():
+        yield indicator_page(atlas, indicator_view(atlas, indicator, plans, with_targets))
