@@ -1,0 +1,319 @@
+"""Plan metadata read from a plan's raw text, page chrome included: title, issuer, 文号, dates, period, cites.
+
+A copied government page states its metadata in a handful of ways, and this module reads each:
+
+- a label table (标题: / 发文机关: / 发文字号: / 成文日期: / 发布日期:), as gov.cn pages have;
+- a notice wrapping the plan: 《山东省人民政府关于印发〈X〉的通知》 — the plan's title is X;
+- a 文号 alone on its line under the title (鲁政发〔2016〕14号), written exactly as the source does;
+- the signature block: the issuing body on its own line, the signing date under it;
+- a 发布日期 in the page header — the document's own publication date only when the page is the
+  government's own; a header that credits another site (来源: 创新山东) is an aggregator's, and its
+  date is not the document's.
+
+Nothing is guessed: a field the text does not state is None. Labels and keywords are matched on a
+simplified-script copy of the text (標題 → 标题, 發布日期 → 发布日期), while every value returned is
+cut from the original, so traditional-script text keeps its script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import Citation, Period
+from .dates import find_dates, parse_date
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a plan's text says about itself; every field None when the text does not say it."""
+
+    title: str | None
+    issuer: str | None
+    doc_number: str | None
+    signed: dt.date | None
+    published: dt.date | None
+    period: Period | None
+    cites: tuple[Citation, ...] = ()
+
+
+# 发文机关: a body ending in one of these (人民政府, 人民政府办公厅, 经济和信息化委员会 …).
+ORGAN_SUFFIX = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|厅|局|委|部|院)"
+_ORGAN = re.compile(r"^[\u4e00-\u9fff]{2,30}?" + ORGAN_SUFFIX + r"$")
+# 文号: 国发〔2015〕40号, 京政发[2016]4号, 鲁政办发（2016）3号.
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,8}\s*[〔\[［【(（]\s*(?:19|20)[0-9０-９]{2}\s*[〕\]］】)）]\s*[第]?[0-9０-９]{1,4}\s*号"
+)
+# Words a 文号 match can pick up from the sentence before it (根据国发〔2015〕40号).
+_NOT_PREFIX = r"(?:根据|按照|依据|依照|贯彻落实|贯彻|落实|参照|和|及|与|并)+"
+_PERIOD = re.compile(r"((?:19|20)[0-9]{2})\s*年?\s*(?:[-—–~～]+|至|到)\s*((?:19|20)[0-9]{2})\s*年")
+_LABEL = {
+    "title": ("标题", "名称", "文件名称"),
+    "issuer": ("发文机关", "发布机关", "发文单位"),
+    "doc_number": ("发文字号", "文号"),
+    "signed": ("成文日期", "成文时间", "签发日期"),
+    "published": ("发布日期", "发布时间", "公布日期", "公开日期"),
+}
+# A header line that credits another site (or counts views) belongs to a website, not the document.
+_AGGREGATOR_SOURCE = re.compile(r"来\s*源\s*[::]\s*([^\s:：]+)")
+_PLAN_WORDS = ("计划", "方案", "意见", "规划", "通知", "办法", "纲要", "决定", "措施", "细则", "要点")
+
+
+@functools.lru_cache(maxsize=None)
+def _fold_char(ch: str) -> str:
+    f = unicodedata.normalize("NFKC", ch)
+    if len(f) != 1:
+        f = ch
+    if ord(f) > 0x2E80:
+        s = _t2s().convert(f)
+        if len(s) == 1:
+            f = s
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # opencc-python-reimplemented: traditional → simplified, character by character
+
+    return opencc.OpenCC("t2s")
+
+
+def fold(text: str) -> str:
+    """A same-length, simplified-script, half-width copy of ``text`` for matching labels."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _join_lines(value: str) -> str:
+    """A value broken across lines, joined without the break (and the indentation around it)."""
+    return re.sub(r"[ \t\u3000]*\n\s*", "", value).strip()
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for every line of ``text``."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _label_value(raw: str, folded: str, labels: tuple[str, ...]) -> str | None:
+    for label in labels:
+        m = re.search(r"(?:^|[\s|])" + label + r"\s*[::]\s*([^\n|]*)", folded, re.M)
+        if m and m.group(1).strip():
+            value = raw[m.start(1):m.end(1)]
+            return value.strip()
+    return None
+
+
+def _is_organ(name: str) -> bool:
+    return bool(_ORGAN.match(fold(name)))
+
+
+def _title(raw: str, folded: str) -> tuple[str | None, str | None]:
+    """(title, issuer named in the title line), read from a label, a notice, or the first title line."""
+    labelled = _label_value(raw, folded, _LABEL["title"])
+    if labelled:
+        return _unwrap_notice(labelled, fold(labelled)) or (labelled, None)
+    # A notice 关于印发《X》的通知 anywhere near the top wraps the plan X.
+    head_end = _body_start(folded)
+    m = re.search(r"关于印发\s*[《〈]([^》〉]{2,120}?)[》〉]\s*的\s*通\s*知", folded[:head_end + 2000])
+    if not m:
+        m = re.search(r"关于印发([^《》\n。,;]{2,120}?)的\s*通\s*知", folded[:head_end + 2000])
+    if m:
+        title = _join_lines(raw[m.start(1):m.end(1)])
+        issuer = _issuer_before(raw, folded, m.start())
+        return title, issuer
+    # 附:《X》 — a page that introduces the document, then attaches it.
+    m = re.search(r"^\s*附(?:件)?\s*[::]?\s*《([^》]{4,120})》\s*$", folded[:head_end + 2000], re.M)
+    if m:
+        return _split_title(_join_lines(raw[m.start(1):m.end(1)]))
+    for start, line in _lines(raw[:head_end]):
+        f = fold(line).strip()
+        if not f or len(f) > 100 or re.search(r"[。,;]|当前位置|首页|>>|>", f):
+            continue
+        if any(w in f for w in _PLAN_WORDS) or _PERIOD.search(f):
+            title = line.strip()
+            # A title whose period sits on the next line: 山东省“互联网+”行动计划 / (2016-2018年)
+            nxt = raw[start + len(line) + 1:].lstrip("\n")
+            nxt_line = nxt.split("\n", 1)[0].strip()
+            if re.fullmatch(r"[((]\s*(?:19|20)\d{2}\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年\s*[))]", fold(nxt_line)):
+                title += nxt_line
+            return _split_title(title)
+    return None, None
+
+
+def _unwrap_notice(title: str, folded: str) -> tuple[str, str | None] | None:
+    m = re.search(r"关于印发\s*[《〈]?(.+?)[》〉]?\s*的\s*通\s*知", folded)
+    if not m:
+        return None
+    return _join_lines(title[m.start(1):m.end(1)]), _issuer_before(title, folded, m.start())
+
+
+def _split_title(title: str) -> tuple[str, str | None]:
+    """聊城市人民政府 关于… → (关于…, 聊城市人民政府) when a space sets the issuer apart."""
+    m = re.match(r"^(\S{2,30}?)[ \t\u3000]+(关于\S.*)$", title)
+    if m and _is_organ(m.group(1)):
+        return m.group(2).strip(), m.group(1)
+    m = re.match(r"^(\S{2,30}?)关于", fold(title))
+    if m and _is_organ(m.group(1)):
+        return title, title[:m.end(1)]
+    return title, None
+
+
+def _issuer_before(raw: str, folded: str, pos: int) -> str | None:
+    """The body named just before 关于印发 on the same line (山东省人民政府关于印发…)."""
+    line_start = folded.rfind("\n", 0, pos) + 1
+    before = folded[line_start:pos]
+    m = re.search(r"[\u4e00-\u9fff]{2,30}$", before)
+    if m and _is_organ(m.group(0)):
+        cut = line_start + m.start()
+        # 东府办〔2016〕88号《东莞市人民政府办公室关于印发…: only the body, not the 文号 or 《
+        return raw[cut:pos].strip()
+    return None
+
+
+def _body_start(folded: str) -> int:
+    """Where the document proper starts: the salutation (各…:) or the first numbered section."""
+    m = re.search(r"^\s*(?:各[^\n]{1,80}[::]\s*$|一\s*[、.])", folded, re.M)
+    return m.start() if m else min(len(folded), 3000)
+
+
+def _signature(raw: str, folded: str) -> tuple[str | None, dt.date | None]:
+    """(issuer, date) from a signature block: a body on its own line and a date under (or beside) it."""
+    lines = [(s, l) for s, l in _lines(raw) if l.strip()]
+    found: tuple[str | None, dt.date | None] = (None, None)
+    for i, (start, line) in enumerate(lines):
+        f = fold(line).strip()
+        if "印发" in f or "抄送" in f:
+            continue  # 山东省人民政府办公厅2016年6月2日印发: the print line, not the signature
+        m = re.fullmatch(r"([\u4e00-\u9fff]{2,30}?" + ORGAN_SUFFIX + r")\s*(.*)", f)
+        if not m or not _is_organ(m.group(1)):
+            continue
+        rest = m.group(2).strip()
+        date = parse_date(rest) if rest else None
+        if rest and (date is None or re.sub(r"[\d年月日〇零一二三四五六七八九十.\-/ ]", "", rest)):
+            continue  # more than a date beside the body: a sentence, not a signature
+        if date is None and i + 1 < len(lines):
+            nxt = fold(lines[i + 1][1]).strip()
+            if re.fullmatch(r"[\d〇零○一二三四五六七八九十]{4}\s*年.{1,8}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}", nxt):
+                date = parse_date(nxt)
+        if date is not None:
+            found = (line.strip()[: len(m.group(1))], date)  # the last signature wins (after the notice)
+    return found
+
+
+def _doc_number(raw: str, folded: str) -> str | None:
+    """The plan's own 文号: one standing alone on a line, or opening the line with its notice title."""
+    head_end = _body_start(folded)
+    for start, line in _lines(raw):
+        if start > head_end + 200:
+            break
+        f = fold(line).strip()
+        m = DOC_NUMBER.match(f)
+        if m and (m.end() == len(f) or f[m.end():].lstrip().startswith("《")):
+            lead = len(line) - len(line.lstrip())
+            return line[lead:lead + m.end()]
+    labelled = _label_value(raw, folded, _LABEL["doc_number"])
+    if labelled and DOC_NUMBER.search(fold(labelled)):
+        return labelled
+    return None
+
+
+def _published(raw: str, folded: str) -> dt.date | None:
+    for label in _LABEL["published"]:
+        for m in re.finditer(label + r"\s*[::]\s*", folded):
+            line_end = folded.find("\n", m.end())
+            line = folded[m.end(): line_end if line_end >= 0 else len(folded)]
+            source = _AGGREGATOR_SOURCE.search(folded[folded.rfind("\n", 0, m.start()) + 1:
+                                                      line_end if line_end >= 0 else len(folded)])
+            if source and not _is_government(source.group(1)):
+                return None  # the header credits another site: its date is the aggregator's
+            date = parse_date(line[:40])
+            if date:
+                return date
+    return None
+
+
+def _is_government(name: str) -> bool:
+    f = fold(name)
+    return any(w in f for w in ("政府", "人民政府", "办公厅", "办公室", "gov")) or _is_organ(name)
+
+
+def _period(title: str | None, raw: str, folded: str) -> Period | None:
+    """From the title's (2016-2018年), else a period stated in the text outside any 《cited title》."""
+    if title:
+        m = _PERIOD.search(fold(title))
+        if m:
+            return Period(int(m.group(1)), int(m.group(2)))
+    depth = 0
+    masked = []
+    for ch in folded:  # blank out 《…》 so a cited plan's period is not taken for this one's
+        if ch == "《":
+            depth += 1
+        masked.append(" " if depth else ch)
+        if ch == "》" and depth:
+            depth -= 1
+    m = _PERIOD.search("".join(masked))
+    if m and int(m.group(1)) <= int(m.group(2)):
+        return Period(int(m.group(1)), int(m.group(2)))
+    return None
+
+
+def _cites(raw: str, folded: str, own: str | None) -> tuple[Citation, ...]:
+    """Every cited 文号 with its 《title》 when one is given next to it, in order, deduplicated."""
+    own_key = re.sub(r"\s", "", fold(own)) if own else None
+    seen: dict[str, int] = {}
+    out: list[Citation] = []
+    for m in DOC_NUMBER.finditer(folded):
+        lead = re.match(_NOT_PREFIX, folded[m.start():m.end()])
+        start = m.start() + (lead.end() if lead else 0)
+        number = raw[start:m.end()]
+        key = re.sub(r"\s", "", fold(number))
+        if own_key and key == own_key:
+            continue
+        title = None
+        before = folded[max(0, m.start() - 200):m.start()]
+        t = re.search(r"《([^《》]{2,150})》\s*[((]?\s*$", before)
+        if t:
+            off = m.start() - len(before) + t.start(1)
+            title = _join_lines(raw[off:off + len(t.group(1))])
+        else:
+            after = folded[m.end():m.end() + 200]
+            t = re.match(r"\s*[))]?\s*《([^《》]{2,150})》", after)
+            if t and not re.match(r"\s*[((]", after):
+                off = m.end() + t.start(1)
+                title = _join_lines(raw[off:off + len(t.group(1))])
+        if key in seen:
+            i = seen[key]
+            if out[i].title is None and title:
+                out[i] = Citation(out[i].doc_number, title)
+            continue
+        seen[key] = len(out)
+        out.append(Citation(doc_number=number, title=title))
+    return tuple(out)
+
+
+def extract_metadata(raw: str) -> Metadata:
+    """Read a plan's metadata from its raw text (see the module docstring); unstated fields are None."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    folded = fold(raw)
+    title, title_issuer = _title(raw, folded)
+    sig_issuer, sig_date = _signature(raw, folded)
+    issuer = _label_value(raw, folded, _LABEL["issuer"]) or sig_issuer or title_issuer
+    signed_label = _label_value(raw, folded, _LABEL["signed"])
+    signed = parse_date(signed_label) if signed_label else None
+    signed = signed or sig_date
+    doc_number = _doc_number(raw, folded)
+    return Metadata(
+        title=title,
+        issuer=issuer,
+        doc_number=doc_number,
+        signed=signed,
+        published=_published(raw, folded),
+        period=_period(title, raw, folded),
+        cites=_cites(raw, folded, doc_number),
+    )
