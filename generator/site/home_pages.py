@@ -1,0 +1,79 @@
+"""The home page (``index.md``): what the atlas covers and the ways into it.
+
+Counts come from the atlas, so the page states exactly what was built: plans, regions with a plan,
+tasks, agencies named in the vocabulary and targets extracted. Entry points go by region, policy
+domain, agency type and indicator; each list is ordered as its vocabulary file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .atlas import Atlas, urls
+from .page import Page
+from .region_pages import flatten, region_tree
+from .render import front_matter, render
+
+
+@dataclass(frozen=True)
+class Counts:
+    plans: int
+    regions: int  # regions with at least one plan
+    tasks: int
+    agencies: int
+    targets: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One link of an entry-point list, with the number shown beside it."""
+
+    name: str
+    url: str
+    count: int
+    depth: int = 0
+
+
+def counts(atlas: Atlas) -> Counts:
+    return Counts(
+        plans=len(atlas.plans),
+        regions=sum(1 for plans in atlas.plans_by_region.values() if plans),
+        tasks=len(atlas.tasks),
+        agencies=len(atlas.vocab.agencies),
+        targets=len(atlas.targets),
+    )
+
+
+def home_page(atlas: Atlas) -> Page:
+    path = "index.md"
+    regions = [
+        Entry(n.region.name, urls.region(n.region.id), len(n.plans), n.depth)
+        for n in flatten(region_tree(atlas))
+    ]
+    domains = [
+        Entry(d.name, urls.domain(d.id), len(atlas.tasks_by_domain.get(d.id, ())))
+        for d in atlas.vocab.domains.values()
+    ]
+    agency_types = [
+        Entry(t.name, urls.agency_type(t.id), len(atlas.agencies_by_type.get(t.id, ())))
+        for t in atlas.vocab.agency_types.values()
+    ]
+    indicators = [
+        Entry(i.name, urls.indicator(i.id), len(atlas.targets_by_indicator.get(i.id, ())))
+        for i in atlas.vocab.indicators.values()
+    ]
+    markdown = front_matter("政策图谱") + render(
+        "home.md.j2",
+        path=path,
+        counts=counts(atlas),
+        regions=regions,
+        domains=domains,
+        agency_types=agency_types,
+        indicators=indicators,
+    )
+    return Page(path=path, title="政策图谱", markdown=markdown, edit_path="content/plans/")
+
+
+def pages(atlas: Atlas) -> Iterable[Page]:
+    yield home_page(atlas)

@@ -1,0 +1,182 @@
+"""Plan pages (``plans/<id>.md``) and the plan index (``plans/index.md``).
+
+A plan page is the plan itself, in its structure and verbatim: a metadata card with provenance, the
+preamble, every section as a heading whose anchor is its permanent id, every task as a block whose
+anchor is its permanent id (researchers cite ``plans/<plan>/#<task>``), with its agencies, domains and
+targets linked to their pages, then the attachments.
+
+Decisions live here; ``templates/plan.md.j2`` only lays them out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import AgencyRef, Citation, Plan, Section, Target, Task
+from .atlas import ROLE_NAMES, ROLES, Atlas, CitedDocument, doc_number_key, urls
+from .page import Page
+from .render import front_matter, render, source_path
+
+_CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇]+$")
+_ARABIC = re.compile(r"^\d+$")
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Badge:
+    """An agency as the plan names it, linked to its agency page when the vocabulary resolves it."""
+
+    name: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class RoleBadges:
+    role: str  # lead / cooperating / responsible
+    label: str  # 牵头 / 配合 / 负责
+    badges: tuple[Badge, ...]
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    target: Target
+    indicator_name: str | None
+    indicator_url: str | None
+
+
+@dataclass(frozen=True)
+class TaskView:
+    task: Task
+    roles: tuple[RoleBadges, ...]
+    domains: tuple[tuple[str, str], ...]  # (name, url)
+    targets: tuple[TargetRow, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    section: Section
+    level: int  # Markdown heading level
+    heading: str | None  # number + title, None when the section has neither
+    targets: tuple[TargetRow, ...]
+    tasks: tuple[TaskView, ...]
+    children: tuple["SectionView", ...]
+
+
+@dataclass(frozen=True)
+class CitationView:
+    citation: Citation
+    url: str | None  # the plan page when in the corpus, else the cited-document page
+    in_corpus: bool
+
+
+def numbered(number: str | None, title: str | None) -> str | None:
+    """The heading of a numbered part as the plans print it: 一、总体目标 / (一)… / 1.…"""
+    if number is None:
+        return title
+    if _CN_NUMERAL.match(number):
+        sep = "、"
+    elif _ARABIC.match(number):
+        sep = ". "
+    else:  # already bracketed: (一) / (1), printed without a separator
+        sep = ""
+    return f"{number}{sep}{title}" if title else number
+
+
+def _agency_url(atlas: Atlas, agency_id: str | None) -> str | None:
+    return urls.agency(agency_id) if agency_id and agency_id in atlas.vocab.agencies else None
+
+
+def _badges(atlas: Atlas, refs: tuple[AgencyRef, ...]) -> tuple[Badge, ...]:
+    return tuple(
+        Badge(r.name, _agency_url(atlas, r.agency))
+        for r in refs
+    )
+
+
+def _targets(atlas: Atlas, targets: tuple[Target, ...]) -> tuple[TargetRow, ...]:
+    rows = []
+    for t in targets:
+        ind = atlas.vocab.indicators.get(t.indicator) if t.indicator else None
+        rows.append(TargetRow(t, ind.name if ind else None, urls.indicator(ind.id) if ind else None))
+    return tuple(rows)
+
+
+def _task_view(atlas: Atlas, task: Task) -> TaskView:
+    roles = tuple(
+        RoleBadges(role, ROLE_NAMES[role], _badges(atlas, getattr(task, role)))
+        for role in ROLES
+        if getattr(task, role)
+    )
+    domains = tuple(
+        (atlas.vocab.domains[d].name, urls.domain(d)) for d in task.domains if d in atlas.vocab.domains
+    )
+    return TaskView(task, roles, domains, _targets(atlas, task.targets))
+
+
+def _section_views(atlas: Atlas, sections: tuple[Section, ...], level: int) -> tuple[SectionView, ...]:
+    return tuple(
+        SectionView(
+            section=s,
+            level=min(level, 6),
+            heading=numbered(s.number, s.title),
+            targets=_targets(atlas, s.targets),
+            tasks=tuple(_task_view(atlas, t) for t in s.tasks),
+            children=_section_views(atlas, s.sections, level + 1),
+        )
+        for s in sections
+    )
+
+
+def _citations(atlas: Atlas, plan: Plan) -> tuple[CitationView, ...]:
+    by_key: dict[str, CitedDocument] = {}
+    for doc in atlas.documents.values():
+        key = doc_number_key(doc.doc_number) if doc.doc_number else "title:" + (doc.title or "")
+        by_key[key] = doc
+    views = []
+    for c in plan.cites:
+        key = doc_number_key(c.doc_number) if c.doc_number else "title:" + (c.title or "")
+        doc = by_key.get(key)
+        views.append(CitationView(c, doc.url if doc else None, bool(doc and doc.plan)))
+    return tuple(views)
+
+
+def plan_page(atlas: Atlas, plan: Plan) -> Page:
+    path = source_path(urls.plan(plan.id))
+    region = atlas.vocab.regions.get(plan.region)
+    markdown = front_matter(plan.title) + render(
+        "plan.md.j2",
+        path=path,
+        plan=plan,
+        region=region,
+        region_url=urls.region(plan.region),
+        source_url=plan.source.url if plan.source.url and _SAFE_URL.match(plan.source.url) else None,
+        citations=_citations(atlas, plan),
+        cited_by=tuple(atlas.plans[p] for p in atlas.cited_by.get(plan.id, ()) if p in atlas.plans),
+        sections=_section_views(atlas, plan.sections, 2),
+        task_count=sum(1 for _ in plan.iter_tasks()),
+        plan_url=urls.plan,
+        attachments=tuple(
+            (a, tuple((m, _agency_url(atlas, m.agency)) for m in a.members)) for a in plan.attachments
+        ),
+    )
+    return Page(path=path, title=plan.title, markdown=markdown, edit_path=f"content/plans/{plan.id}.yaml")
+
+
+def index_page(atlas: Atlas) -> Page:
+    path = "plans/index.md"
+    rows = [
+        (plan, atlas.vocab.regions.get(plan.region), sum(1 for _ in plan.iter_tasks()))
+        for plan in atlas.plans.values()
+    ]
+    markdown = front_matter("行动方案") + render(
+        "plans_index.md.j2", path=path, rows=rows, plan_url=urls.plan, region_url=urls.region
+    )
+    return Page(path=path, title="行动方案", markdown=markdown, edit_path="content/plans/")
+
+
+def pages(atlas: Atlas) -> Iterable[Page]:
+    yield index_page(atlas)
+    for plan in atlas.plans.values():
+        yield plan_page(atlas, plan)
