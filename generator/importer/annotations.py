@@ -389,10 +389,8 @@ def _names(text: str) -> list[str] | None:
     if not text:
         return None
     parts = _split_depth0(text, _NAME_SEP)
-    if any("的" in p for p in parts):
-        # "上述重点任务所涉及的部门、单位和镇街": a description of a group, not a list of names.
-        whole = text
-        return [whole] if len(whole) <= 2 * _MAX_NAME and _is_agency_like(whole) else None
+    # "上述重点任务所涉及的部门、单位和镇街、园区" splits like any list: the modifier stays on the
+    # first name as written and, like a distributed region prefix, is implied for the others.
     names: list[str] = []
     for part in parts:
         part = _TRAILING_ETC.sub("", part.strip(_STRIP)).strip(_STRIP)
@@ -425,7 +423,7 @@ def _split_and(name: str) -> list[str]:
     """Split ``A和B`` only where A is a whole agency-like name, so 市经济和信息化委 stays whole."""
     for m in _AND_RE.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
-        if _depth_at(name, m.start()) == 0 and _is_agency_like(left) and len(left) >= 3 and right:
+        if _depth_at(name, m.start()) == 0 and _is_agency_like(left) and len(left) >= 2 and right:
             rest = _split_and(right)
             if all(_is_agency_like(r) for r in rest):
                 return [left, *rest]
@@ -444,9 +442,7 @@ def _depth_at(text: str, index: int) -> int:
 
 def _is_agency_like(name: str) -> bool:
     """Does ``name`` read as the name of a body (市发改委, 各县(市)区政府, 东莞广电网络公司)?"""
-    if not name or len(name) > 2 * _MAX_NAME or any(c in name for c in "。!?!?“”\"《》:："):
-        return False
-    if len(name) > _MAX_NAME and "的" not in name:
+    if not name or len(name) > _MAX_NAME or any(c in name for c in "。!?!?“”\"《》:："):
         return False
     bare = re.sub(r"[(（][^()（）]*[)）]", "", name)
     return bool(_AGENCY_SUFFIX.search(bare))

@@ -131,9 +131,9 @@ def test_unclosed_annotation_stops_before_a_full_stop():
     assert a.text == "(市交通局牵头,市公安局等单位配合" and not a.closed
 
 
-def test_collective_description_stays_one_name():
+def test_a_modifier_over_a_list_stays_on_the_first_name_as_written():
     a = only("(上述重点任务所涉及的部门、单位和镇街、园区负责)")
-    assert a.responsible == ("上述重点任务所涉及的部门、单位和镇街、园区",)
+    assert a.responsible == ("上述重点任务所涉及的部门", "单位", "镇街", "园区")
 
 
 def test_predicate_labels_and_you_prefix():
