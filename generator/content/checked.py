@@ -1,9 +1,9 @@
 """One content file read and checked for structure: the step every file kind shares.
 
 Parsing (``yamlload``), the editor modeline and the JSON Schema (``schema``) run here; what is left
-for the kind-specific loaders is turning the data into model objects and checking references. The
-result remembers which values failed the schema, so a loader can skip a broken object and go on
-looking for more problems in the rest of the file, instead of stopping at the first.
+for the kind-specific loaders is turning the data into model objects and checking references. Loaders
+read the data leniently after that (a value that failed the schema counts as absent), so one run
+reports every problem of a file instead of stopping at the first.
 """
 
 from __future__ import annotations
@@ -18,27 +18,10 @@ from .yamlload import Document, load_yaml
 
 @dataclass(frozen=True)
 class Checked:
-    """A parsed file (``doc`` is None when it could not be parsed) and the paths that failed its schema."""
+    """A parsed file (``doc`` is None when it could not be parsed) and its problems so far."""
 
     doc: Document | None
-    error_paths: frozenset[tuple]
     problems: tuple[Problem, ...]
-
-    def broken(self, path: tuple, child_lists: frozenset[str] = frozenset()) -> bool:
-        """True when a schema error sits on the object at ``path`` itself or one of its plain fields.
-
-        Errors inside ``child_lists`` (nested objects such as a section's tasks) belong to the
-        children, which are checked on their own.
-        """
-        n = len(path)
-        for p in self.error_paths:
-            if p[:n] != path:
-                continue
-            rest = p[n:]
-            if rest and rest[0] in child_lists:
-                continue
-            return True
-        return False
 
 
 def read_checked(root: Path, rel: str, kind: str) -> Checked:
@@ -48,10 +31,9 @@ def read_checked(root: Path, rel: str, kind: str) -> Checked:
     schema, schema_problems = schemas.load_schema(root, kind)
     problems = list(problems) + schema_problems
     if doc is None:
-        return Checked(None, frozenset(), tuple(problems))
+        return Checked(None, tuple(problems))
     if schema is None:
-        return Checked(None, frozenset(), tuple(problems))
+        return Checked(None, tuple(problems))
     problems += schemas.check_first_line(doc, schema, file)
-    structure, paths = schemas.validate(doc, schema)
-    problems += structure
-    return Checked(doc, paths, tuple(problems))
+    problems += schemas.validate(doc, schema)
+    return Checked(doc, tuple(problems))

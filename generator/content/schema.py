@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from ..model import Loc
 from .yamlload import Document
 
 SCHEMA_DIR = Path("site_config") / "schema"
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _JSON_TYPES = {"string": "a string", "integer": "an integer", "number": "a number",
                "boolean": "true or false", "array": "a list", "object": "a mapping (key: value)",
                "null": "null"}
@@ -72,21 +74,18 @@ def check_first_line(doc: Document, schema: Schema, file: Path) -> list[Problem]
     return [Problem(Loc(doc.path, 1, 1), f"first line must be '{want}' (so editors validate this file)")]
 
 
-def validate(doc: Document, schema: Schema) -> tuple[list[Problem], frozenset[tuple]]:
-    """Every structural problem of ``doc`` (each at its node, in words that say the fix), and the
-    paths of the values that failed, so that loaders can skip what is broken."""
+def validate(doc: Document, schema: Schema) -> list[Problem]:
+    """Every structural problem of ``doc``, each at its node, in words that say the fix."""
     out: list[Problem] = []
     seen: set[tuple] = set()
-    paths: set[tuple] = set()
     root_schema = schema.validator.schema
     for error in schema.validator.iter_errors(doc.data):
-        paths.add(tuple(error.absolute_path))
         for problem in _rewrite(doc, error, root_schema):
             key = (problem.loc, problem.message)
             if key not in seen:
                 seen.add(key)
                 out.append(problem)
-    return out, frozenset(paths)
+    return out
 
 
 def _field(path: tuple) -> str:
@@ -175,6 +174,8 @@ def _rewrite(doc: Document, error: ValidationError, root: dict) -> list[Problem]
             hint = ": fill it in"
         return [Problem(where, f"{field} must be {expected}, not {_describe(value)}{hint}")]
     if kind == "format" and error.validator_value == "date":
+        if not _DATE_SHAPE.match(value):
+            return []  # the pattern's message already says how to write it
         try:
             dt.date.fromisoformat(value)
             reason = "not a calendar date"

@@ -35,7 +35,7 @@ def read_vocabulary(root: Path, folder: str = "site_config") -> tuple[Vocabulary
         rel = f"{folder}/{name}.yaml"
         if not (root / rel).is_file():
             problems.append(Problem(Loc(rel), f"vocabulary file missing: {rel}"))
-            checked[name] = Checked(None, frozenset(), ())
+            checked[name] = Checked(None, ())
             continue
         checked[name] = read_checked(root, rel, name)
         problems += checked[name].problems

@@ -67,7 +67,7 @@ class _Composer(Composer):
         if self.check_event(AliasEvent):
             event = self.get_event()
             self.alias_marks.append(event.start_mark)
-            return ScalarNode(_STR, "", event.start_mark, event.end_mark)
+            return ScalarNode(_PLAIN, "", event.start_mark, event.end_mark)  # null
         return super().compose_node(parent, index)
 
     def compose_scalar_node(self, anchor):
