@@ -1,0 +1,371 @@
+"""The importer: raw plan text → a draft ``model.Plan`` (and its YAML file), with a report.
+
+One direction, one stage per module: chrome removal (chrome.py) → outline (structure.py) → metadata
+(metadata.py) → agency annotations (annotations.py, agencies.py) → targets (targets.py) → domains
+(classify.py) → YAML (emit.py). This module only wires them and decides what goes in the report:
+skipped lines, annotations it could not read, agencies the vocabulary lacks (as a YAML snippet ready
+for site_config/agencies.yaml), and sections it could not structure.
+
+The importer never crashes on text: whatever it cannot structure it reports and leaves out; the
+result is always a Plan that ``emit_plan`` can write. Only ``import_file``'s file handling (missing
+source, refusing to overwrite a reviewed plan) ends with an error message and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .. import model
+from ..text import normalize
+from .annotations import AnnotationRules, find_annotations, parse_annotation
+from .chrome import strip_chrome
+from .emit import emit_plan
+from .structure import build_outline
+from .targets import extract_targets, governing_year
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """A drafted plan and the report a reviewer reads before committing it."""
+
+    plan: model.Plan
+    report: tuple[str, ...]
+
+
+# --- metadata and domains: other engineers' modules, with minimal marked fallbacks --------------
+
+
+@dataclass(frozen=True)
+class _FallbackMetadata:
+    title: str | None
+    issuer: str | None
+    doc_number: str | None
+    signed: object
+    published: object
+    period: model.Period | None
+    cites: tuple[model.Citation, ...]
+
+
+def _metadata(raw: str):
+    """metadata.extract_metadata when it exists; else (FALLBACK, until B's module lands) a minimal
+    reading: the first title-like line, a 文号, a 2016-2018年 period, no dates, no citations."""
+    try:
+        from .metadata import extract_metadata
+    except ImportError:
+        lines = [ln.text for ln in strip_chrome(raw).lines]
+        title = next((t for t in lines if 4 <= len(t) <= 60 and not re.search(r"[。:：]$", t)), None)
+        doc = re.search(r"[\u4e00-\u9fff]{1,6}[〔\[［(（]\d{4}[〕\]］)）]\d+号", raw)
+        per = re.search(r"(20\d\d)\s*[-—–至到]\s*(20\d\d)\s*年", raw)
+        period = model.Period(int(per.group(1)), int(per.group(2))) if per else None
+        return _FallbackMetadata(title, None, doc.group(0) if doc else None, None, None, period, ())
+    return extract_metadata(raw)
+
+
+def _domains(task: model.Task, headings: tuple[str, ...], vocab: model.Vocabulary | None) -> tuple[str, ...]:
+    """classify.classify_domains when it exists; else (FALLBACK, until D's module lands) heading words
+    of the enclosing headings and keywords of the task's own title, in vocabulary order."""
+    if vocab is None or not vocab.domains:
+        return ()
+    try:
+        from .classify import classify_domains
+    except ImportError:
+        found = []
+        for domain in vocab.domains.values():
+            if any(w and w in h for w in domain.heading_words for h in headings) or any(
+                    k and k in (task.title or "") for k in domain.keywords):
+                found.append(domain.id)
+        return tuple(found)
+    return tuple(classify_domains(title=task.title, text=task.text, headings=headings, domains=vocab.domains))
+
+
+# --- region ----------------------------------------------------------------------------------------
+
+
+def infer_region(issuer: str | None, title: str | None, plan_id: str, vocab: model.Vocabulary | None) -> str:
+    """The vocabulary region the issuer (else the title) names, the most specific one; else a slug
+    from the plan id (jinan-2016 → jinan)."""
+    if vocab is not None:
+        for probe in (issuer, title):
+            if not probe:
+                continue
+            best: tuple[int, int, str] | None = None
+            for region in vocab.regions.values():
+                for name in (region.name, region.short_name):
+                    if name and len(name) >= 2 and name in probe:
+                        # Earliest mention wins (the issuer is named first), then the longest name.
+                        key = (probe.index(name), -len(name), region.id)
+                        if best is None or key < best:
+                            best = key
+            if best is not None:
+                return best[2]
+    slug = re.sub(r"-(19|20)\d\d.*$", "", plan_id)
+    slug = re.sub(r"[^a-z0-9-]", "", slug.lower()).strip("-")
+    return slug or "unknown"
+
+
+# --- agencies ----------------------------------------------------------------------------------------
+
+
+class _Agencies:
+    """Reads each annotation once, in document order (the 列第一位者为牵头部门,下同 rule runs forward),
+    and resolves its names in the plan's region."""
+
+    def __init__(self, region: str, vocab: model.Vocabulary | None, report: list[str]) -> None:
+        self.rules = AnnotationRules()
+        self.report = report
+        self.unresolved: list[tuple[str, str]] = []
+        self.resolver = None
+        if vocab is not None:
+            from .agencies import AgencyResolver
+
+            self.resolver = AgencyResolver(vocab, region)
+
+    def read(self, annotation: str, where: str) -> tuple[tuple[model.AgencyRef, ...], ...]:
+        found = [a for a in find_annotations(annotation) if a.start == 0]
+        if found:
+            a = self.rules.apply(found[0])
+            roles = (a.lead, a.cooperating, a.responsible)
+        else:
+            inner = annotation.strip()[1:]
+            inner = inner[:-1] if inner and inner[-1] in ")）" else inner
+            parsed = parse_annotation(inner)
+            if parsed is None:
+                self.report.append(f"{where}: annotation not understood, agencies left empty: {annotation}")
+                return (), (), ()
+            roles = parsed[:3]
+        return tuple(self._resolve(names) for names in roles)  # type: ignore[return-value]
+
+    def _resolve(self, names: tuple[str, ...]) -> tuple[model.AgencyRef, ...]:
+        if not names:
+            return ()
+        if self.resolver is None:
+            return tuple(model.AgencyRef(name=n, agency=None) for n in names)
+        self.unresolved += self.resolver.unresolved(names)
+        return self.resolver.resolve(names)
+
+    def member_agency(self, position: str | None) -> str | None:
+        """The agency a member's post names (市经信委主任 → 市经信委), when the vocabulary knows it."""
+        if self.resolver is None or not position:
+            return None
+        for part in reversed(re.split(r"[、,，]", position)):
+            for cut in range(len(part), 1, -1):
+                agency = self.resolver.lookup(part[:cut])
+                if agency:
+                    return agency
+        return None
+
+
+# --- the walk ------------------------------------------------------------------------------------------
+
+
+class _Enricher:
+    """Gives tasks their agencies, targets and domains, and sections their targets."""
+
+    def __init__(self, agencies: _Agencies, vocab: model.Vocabulary | None, period_end: int | None,
+                 report: list[str]) -> None:
+        self.agencies = agencies
+        self.vocab = vocab
+        self.period_end = period_end
+        self.report = report
+        self.indicators = vocab.indicators if vocab is not None else None
+        self.read: dict[tuple[str, str], tuple] = {}
+
+    def _targets(self, text: str | None, year: int | None) -> tuple[model.Target, ...]:
+        if not text:
+            return ()
+        try:
+            return tuple(extract_targets(text, year=year, indicators=self.indicators))
+        except Exception as err:  # noqa: BLE001 — a target bug must not lose the whole plan
+            self.report.append(f"targets not read ({type(err).__name__}: {err}) in: {text[:40]}")
+            return ()
+
+    def _annotation(self, owner: str, annotation: str) -> tuple:
+        key = (owner, annotation)
+        if key not in self.read:
+            self.read[key] = self.agencies.read(annotation, owner)
+        return self.read[key]
+
+    def section(self, s: model.Section, headings: tuple[str, ...], year: int | None) -> model.Section:
+        own_year = governing_year(s.text) if s.text else None
+        year_here = own_year or year
+        titles = headings + ((s.title,) if s.title else ())
+        if s.text:
+            self.agencies.rules.observe(s.text)
+        subs = []
+        tasks = []
+        # Document order: child sections and own tasks first, then the annotation closing the section.
+        for child in s.sections:
+            subs.append(self.section(child, titles, year_here))
+        for t in s.tasks:
+            tasks.append(self.task(t, titles, year_here, s))
+        return replace(s, sections=tuple(subs), tasks=tuple(tasks),
+                       targets=self._targets(s.text, year_here or self.period_end))
+
+    def task(self, t: model.Task, headings: tuple[str, ...], year: int | None,
+             section: model.Section) -> model.Task:
+        lead = cooperating = responsible = ()
+        if t.annotation:
+            owner = t.id if t.annotation != section.annotation else section.id
+            lead, cooperating, responsible = self._annotation(owner, t.annotation)
+        targets = self._targets(t.text, year or self.period_end)
+        draft = replace(t, lead=lead, cooperating=cooperating, responsible=responsible, targets=targets)
+        try:
+            domains = _domains(draft, headings, self.vocab)
+        except Exception as err:  # noqa: BLE001
+            self.report.append(f"{t.id}: domains not classified ({type(err).__name__}: {err})")
+            domains = ()
+        return replace(draft, domains=domains)
+
+
+def import_text(raw: str, *, plan_id: str, source_file: str,
+                vocab: model.Vocabulary | None = None) -> ImportResult:
+    """Draft a Plan from a plan's raw text (chrome and all). Never raises on any text."""
+    report: list[str] = []
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    try:
+        meta = _metadata(raw)
+    except Exception as err:  # noqa: BLE001 — metadata is best effort; structure still matters
+        report.append(f"metadata not read ({type(err).__name__}: {err})")
+        meta = _FallbackMetadata(None, None, None, None, None, None, ())
+    dechromed = strip_chrome(raw)
+    report += [f"line {ln.number}: page chrome removed: {ln.text[:40]}" for ln in dechromed.removed]
+    outline = build_outline(dechromed.lines)
+    report += list(outline.skipped)
+
+    title = meta.title or (dechromed.lines[0].text if dechromed.lines else plan_id)
+    if not meta.title:
+        report.append("title not found: the first line was used; check it")
+    region = infer_region(meta.issuer, title, plan_id, vocab)
+    if vocab is not None and region not in vocab.regions:
+        report.append(f"region {region!r} is not in site_config/regions.yaml: add it or fix `region`")
+    period = meta.period
+    agencies = _Agencies(region, vocab, report)
+    if outline.preamble:
+        agencies.rules.observe(outline.preamble)
+    enricher = _Enricher(agencies, vocab, period.end if period else None, report)
+    sections = tuple(enricher.section(s, (), None) for s in outline.sections)
+    attachments = tuple(
+        replace(a, members=tuple(replace(m, agency=agencies.member_agency(m.position)) for m in a.members))
+        for a in outline.attachments)
+
+    if agencies.unresolved:
+        try:
+            from .agencies import suggest_entries
+
+            snippet = suggest_entries(agencies.unresolved)
+        except Exception:  # noqa: BLE001
+            snippet = "\n".join(f"- {{region: {r}, name: {n}}}" for r, n in agencies.unresolved)
+        if snippet:
+            report.append("agencies not in the vocabulary (suggested site_config/agencies.yaml entries):\n"
+                          + snippet.rstrip())
+    plan = model.Plan(
+        id=plan_id,
+        title=title,
+        region=region,
+        issuer=meta.issuer,
+        doc_number=meta.doc_number,
+        signed=meta.signed,
+        published=meta.published,
+        period=period,
+        source=model.Source(file=source_file, url=None,
+                            sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(), retrieved=None),
+        cites=tuple(meta.cites),
+        preamble=outline.preamble,
+        sections=sections,
+        attachments=attachments,
+    )
+    return ImportResult(plan, tuple(report))
+
+
+def _load_vocab(root: Path) -> model.Vocabulary | None:
+    try:
+        from ..content.vocab import load_vocabulary
+
+        return load_vocabulary(root / "site_config")
+    except Exception as err:  # noqa: BLE001 — an import still works without a vocabulary
+        print(f"warning: vocabulary not loaded ({err}); agencies, domains and indicators stay unresolved",
+              file=sys.stderr)
+        return None
+
+
+def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Path, force: bool) -> int:
+    """``python -m generator import``: draft content/plans/<id>.yaml from a source text file.
+
+    Copies the source into content/sources/<id>.txt when it lives elsewhere, refuses to overwrite an
+    existing (reviewed) plan file unless ``force``, prints the report to stderr. Exit 0 on success,
+    1 when the source can't be read or the output exists, 2 for a bad plan id.
+    """
+    plan_id = plan_id or source.stem
+    if not re.fullmatch(r"[a-z0-9-]+", plan_id):
+        print(f"error: plan id {plan_id!r} must be a slug of lowercase ASCII letters, digits and '-' "
+              f"(pass --id, e.g. --id qingdao-2016)", file=sys.stderr)
+        return 2
+    try:
+        data = source.read_bytes()
+        raw = data.decode("utf-8")
+    except OSError as err:
+        print(f"error: {source}: cannot read ({err.strerror})", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as err:
+        print(f"error: {source}: not UTF-8 text (byte {err.start}); convert it first, e.g. "
+              f"iconv -f GB18030 -t UTF-8", file=sys.stderr)
+        return 1
+    sources_dir = root / "content" / "sources"
+    target_source = sources_dir / f"{plan_id}.txt"
+    out = out or root / "content" / "plans" / f"{plan_id}.yaml"
+    if out.exists() and not force:
+        print(f"error: {out} exists (a reviewed plan?); pass --force to overwrite it", file=sys.stderr)
+        return 1
+    if target_source.exists() and target_source.resolve() != source.resolve() and not force \
+            and target_source.read_bytes() != data:
+        print(f"error: {target_source} exists with other text; pass --force to replace it", file=sys.stderr)
+        return 1
+    result = import_text(raw, plan_id=plan_id, source_file=target_source.name, vocab=_load_vocab(root))
+    # sha256 is of the file's bytes as stored in content/sources/.
+    plan = replace(result.plan, source=replace(result.plan.source, sha256=hashlib.sha256(data).hexdigest()))
+    if target_source.resolve() != source.resolve():
+        sources_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target_source)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    text = emit_plan(plan)
+    tmp = out.with_suffix(out.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+    tasks = sum(1 for _ in plan.iter_tasks())
+    for line in result.report:
+        print(line, file=sys.stderr)
+    print(f"wrote {out} ({tasks} tasks); review it against {target_source} before committing",
+          file=sys.stderr)
+    return 0
+
+
+def verbatim_problems(plan: model.Plan, source: str) -> list[str]:
+    """Every stored text of ``plan`` that is not verbatim in ``source`` (for tests and self-checks)."""
+    hay = normalize(source)
+    bad = []
+
+    def check(label: str, value: str | None) -> None:
+        if value and normalize(value) not in hay:
+            bad.append(f"{label}: {value[:50]}")
+
+    check("title", plan.title)
+    check("preamble", plan.preamble)
+    for s in plan.iter_sections():
+        for label, value in (("title", s.title), ("text", s.text), ("annotation", s.annotation)):
+            check(f"{s.id}.{label}", value)
+        for x in s.targets:
+            check(f"{s.id}.quote", x.quote)
+    for t in plan.iter_tasks():
+        for label, value in (("title", t.title), ("text", t.text), ("annotation", t.annotation)):
+            check(f"{t.id}.{label}", value)
+        for x in t.targets:
+            check(f"{t.id}.quote", x.quote)
+    for a in plan.attachments:
+        check(f"{a.id}.title", a.title)
+        check(f"{a.id}.text", a.text)
+    return bad

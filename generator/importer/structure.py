@@ -1,0 +1,548 @@
+"""Paragraphs → the plan's outline: preamble, section tree with tasks, attachments, skipped lines.
+
+A plan is a numbered outline, but each document picks its own schemes and mixes them: 一、 / (一)
+(half- or full-width parentheses) / 1. 1、 / (1) / —— dash items, with titles on their own line or
+glued to the item's first sentence ("(一)指导思想。围绕…"). Levels are therefore not fixed per scheme:
+the first scheme met is the top level, a scheme not yet open nests below the current item, and a
+scheme already open closes everything below it (the usual outline-numbering rule). That is what lets
+Liaocheng's tasks run 1–28 straight through its (一)…(十) sections.
+
+Agency annotations decide what a task is as much as numbering does. An annotation at the end of an
+item's paragraph closes that item. An annotation standing alone after the last item of a section
+whose items carry none of their own closes the whole section: every item in it gets the agencies
+(Jinan writes its annotations this way). Numbered leaf items are tasks, except under general
+sections (指导思想, 基本原则, 总体目标 …, recognised by heading words), which stay sections with text.
+
+Front matter (title block, 文号, addressee, the notice that forwards the plan, the signature block)
+is not plan text; the run of prose right before the first numbered part is the ``preamble``. End
+matter (signature and date, 抄送, 印发) is dropped and reported, and attachments (附件) become
+``Attachment`` objects with structured member lists, never part of the last section's text.
+
+Everything kept is verbatim: titles, texts and annotations are slices of source lines, and texts
+spanning several paragraphs join consecutive lines only. The builder never raises on odd input: what
+it cannot place is reported in ``Outline.skipped``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from .. import model
+from .chrome import Line
+from .numerals import cn_to_int
+
+_CN = "一二三四五六七八九十百零〇两"
+_OPEN = "((〔"
+_CLOSE = "))〕"
+
+# Numbering schemes, as written at the start of a paragraph. Each yields (kind, number as written).
+_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第([{_CN}\d]+)[章部分节篇]\s*")),
+    ("cn", re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
+    ("paren-cn", re.compile(rf"^[((]\s*([{_CN}]+)\s*[))]\s*[、.．]?\s*")),
+    ("arabic", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、．]|\.(?![0-9０-９]))\s*")),
+    ("paren-arabic", re.compile(r"^[((]\s*([0-9０-９]{1,2})\s*[))]\s*[、.．]?\s*")),
+    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    ("dash", re.compile(r"^(?:——|—|－－|--|━━)+\s*")),
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Heading words of the general parts of a plan: their items are statements, not tasks.
+GENERAL_HEADING_WORDS = (
+    "指导思想", "基本原则", "发展原则", "工作原则", "主要原则", "总体目标", "工作目标", "发展目标", "主要目标",
+    "行动目标", "具体目标", "总体要求", "总体思路", "发展思路", "工作思路", "基本思路", "重要意义", "发展现状",
+    "现状与形势", "形势分析", "发展基础", "面临形势", "适用范围", "编制依据",
+)
+
+# Words an agency annotation uses; a trailing parenthesis without them is plan text ((3G), (WIFI)).
+_ANNOTATION_WORDS = re.compile(r"牵头|负责|配合|责任单位|责任部门|参与单位|协办|主办单位|承办")
+_DATE_LINE = re.compile(rf"^\s*(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{1,3}}\s*日\s*$")
+_END_MATTER = re.compile(r"^(抄送|抄报|主送|印发|(此件|本件)公开发布|[((]此件|[((]联系人|联系人[:：])")
+_PRINTED = re.compile(r"(办公厅|办公室|秘书处).{0,4}\d{4}年\d{1,2}月\d{1,2}日\s*印发\s*$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*([0-9０-９]{0,2})\s*[:：]?\s*")
+_MEMBER = re.compile(
+    r"^(?:(?P<role>[^:：()()。,,]{1,12}?)\s*[:：]\s*)?"
+    r"(?P<name>[\u3400-\u9fff·•][\u3400-\u9fff·•\s]{0,10}?)\s*[((](?P<position>[^()()]{1,60})[))]\s*[,,;;。]?$")
+
+
+# --- the outline the builder produces -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What the structure stage found: the preamble, sections (tasks inside), attachments, and the
+    lines it skipped or could not place, each as a report line."""
+
+    preamble: str | None
+    sections: tuple[model.Section, ...]
+    attachments: tuple[model.Attachment, ...]
+    skipped: tuple[str, ...]
+    body_start: int | None  # line number of the first numbered part, when there is one
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering marker at the start of a paragraph: its scheme, the number as written and where
+    the rest of the paragraph begins."""
+
+    kind: str
+    number: str | None
+    end: int
+
+
+def find_marker(text: str) -> Marker | None:
+    """The numbering marker that opens ``text``, or None (一、 (一) 1. (1) ① —— 第一章)."""
+    for kind, pattern in _SCHEMES:
+        m = pattern.match(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        if not rest.strip() and kind == "dash":
+            return None
+        if kind == "dash":
+            return Marker(kind, None, m.end())
+        number = m.group(1)
+        if kind in ("cn", "paren-cn", "chapter") and cn_to_int(number) is None:
+            continue
+        if kind == "cn" and re.match(r"^[是则要方来]", rest):  # 一是… is inline numbering, not 一、
+            continue
+        written = number if kind in ("cn", "arabic", "circled", "chapter") else text[:m.end()].strip()
+        written = written.rstrip("、.．").strip()
+        return Marker(kind, written, m.end())
+    return None
+
+
+def marker_value(marker: Marker) -> int | None:
+    """The arabic value of a marker's number ((三) → 3, ⑤ → 5); None for dash items."""
+    if marker.number is None:
+        return None
+    if marker.kind == "circled":
+        return _CIRCLED.index(marker.number) + 1
+    inner = re.sub(r"[()()、.．第章部分节篇\s]", "", marker.number)
+    return cn_to_int(inner)
+
+
+def trailing_annotation(text: str) -> tuple[int, int] | None:
+    """The span of an agency annotation that ends ``text``: a final parenthesis (nested parentheses
+    such as 各县(市)区政府 inside it are fine) or one left unclosed, whose words are an annotation's."""
+    body = text.rstrip()
+    while body and body[-1] in "。;;.":
+        body = body[:-1].rstrip()
+    if not body:
+        return None
+    if body[-1] in _CLOSE:
+        depth = 0
+        for i in range(len(body) - 1, -1, -1):
+            ch = body[i]
+            if ch in _CLOSE:
+                depth += 1
+            elif ch in _OPEN:
+                depth -= 1
+                if depth == 0:
+                    inner = body[i + 1:-1]
+                    if _ANNOTATION_WORDS.search(inner) and "。" not in inner:
+                        return (i, len(body))
+                    return None
+        return None
+    # Unclosed: the last opening parenthesis with no closing one after it, holding an annotation.
+    for i in range(len(body) - 1, -1, -1):
+        ch = body[i]
+        if ch in _CLOSE:
+            return None
+        if ch in _OPEN:
+            inner = body[i + 1:]
+            if _ANNOTATION_WORDS.search(inner) and "。" not in inner and len(inner) <= 400:
+                return (i, len(body))
+            return None
+    return None
+
+
+def _is_prose(text: str) -> bool:
+    folded = unicodedata.normalize("NFKC", text)
+    return folded.rstrip().endswith(("。", "!", "?", ";")) or len(folded) > 60
+
+
+def _is_short_sentence(text: str) -> bool:
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return len(folded) <= 40 and folded.endswith(("。", ".")) and not re.search(r"[。!?;]", folded[:-1])
+
+
+def _is_heading_like(text: str) -> bool:
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return len(folded) <= 60 and not folded.endswith(("。", ":", ";", ","))
+
+
+# --- the tree under construction ----------------------------------------------------------------
+
+
+@dataclass
+class _Node:
+    kind: str  # a scheme kind, or "para" for an unnumbered paragraph item
+    number: str | None
+    value: int | None
+    title: str | None = None
+    parts: list[str] = field(default_factory=list)  # verbatim paragraphs (or tails of them)
+    annotation: str | None = None
+    standalone: bool = False  # annotation on a line of its own (may close the whole section)
+    children: list[_Node] = field(default_factory=list)
+    line: int = 0
+    heading_only: bool = False  # the marker line carried a title and nothing else
+    section_annotation: str | None = None
+    title_raw: str | None = None  # a one-sentence heading as written, 。 included
+
+    @property
+    def text(self) -> str | None:
+        joined = "\n".join(p for p in self.parts if p.strip())
+        return joined or None
+
+
+def _split_heading(rest: str) -> tuple[str | None, str]:
+    """"指导思想。围绕…" → ("指导思想", "围绕…"); a heading alone on its line → (heading, "")."""
+    rest = rest.strip()
+    m = re.match(r"^([^。!?;;!?]{1,40}?)[。.!!]\s*(\S.*)$", rest, re.S)
+    if m and not trailing_annotation(m.group(1)) and not _OPEN_IN(m.group(1)):
+        return m.group(1).strip(), m.group(2).strip()
+    return None, rest
+
+
+def _OPEN_IN(text: str) -> bool:
+    """An unbalanced parenthesis in a heading candidate means the 。 is inside a parenthesis."""
+    return sum(text.count(c) for c in _OPEN) != sum(text.count(c) for c in _CLOSE)
+
+
+class _Builder:
+    """Folds a paragraph stream into a node tree with the outline-numbering rule (module docstring)."""
+
+    def __init__(self) -> None:
+        self.root = _Node("root", None, None)
+        self.stack: list[_Node] = [self.root]
+        self.skipped: list[str] = []
+
+    def _open_kinds(self) -> list[str]:
+        return [n.kind for n in self.stack[1:]]
+
+    def add_marked(self, line: Line, marker: Marker) -> None:
+        kinds = self._open_kinds()
+        if marker.kind in kinds:
+            # Close everything down to and including the open item of this scheme: a sibling.
+            idx = len(kinds) - 1 - kinds[::-1].index(marker.kind)
+            del self.stack[idx + 1:]
+        elif self.stack[-1].kind == "para":
+            self.stack.pop()
+        parent = self.stack[-1]
+        rest = line.text[marker.end:]
+        node = _Node(marker.kind, marker.number, marker_value(marker), line=line.number)
+        self._fill(node, rest, first=True)
+        parent.children.append(node)
+        self.stack.append(node)
+
+    def _fill(self, node: _Node, text: str, *, first: bool) -> None:
+        span = trailing_annotation(text)
+        annotation = None
+        if span:
+            annotation = text[span[0]:span[1]]
+            text = text[:span[0]].rstrip()
+        if first:
+            title, body = _split_heading(text)
+            if title is None and _is_heading_like(text) and not span:
+                node.title, node.heading_only = text.strip() or None, True
+                body = ""
+            elif title is None and not span and _is_short_sentence(text):
+                # "1.行动目标。" with its text on the next line; a lone sentence becomes text again
+                # if nothing follows it (see _heading_only_leaf_is_text).
+                node.title, node.title_raw, body = text.strip().rstrip("。.!! "), text.strip(), ""
+            elif title is not None:
+                node.title = title
+            node.parts.append(body)
+        else:
+            node.parts.append(text.strip())
+        if annotation:
+            if node.annotation:
+                self.skipped.append(f"line {node.line}: a second annotation in one item kept as text's end: "
+                                    f"{node.annotation}")
+            node.annotation, node.standalone = annotation, False
+
+    def add_plain(self, line: Line) -> None:
+        text = line.text
+        span = trailing_annotation(text)
+        top = self.stack[-1]
+        if span and not text[:span[0]].strip():
+            # An annotation on a line of its own: closes the current item (or, later, its section).
+            if top is self.root:
+                self.skipped.append(f"line {line.number}: annotation before any numbered part: {text}")
+                return
+            if top.annotation:
+                self.skipped.append(f"line {line.number}: second annotation for one item, ignored: {text}")
+                return
+            top.annotation, top.standalone = text[span[0]:span[1]].strip(), True
+            return
+        if top is self.root:
+            self.skipped.append(f"line {line.number}: text outside any numbered part: {text[:40]}")
+            return
+        if top.kind == "dash" or top.annotation or (top.children and top.kind != "para"):
+            # A paragraph after a dash item, after a closed item, or after child items is an
+            # unnumbered item of its own (Beijing's "到2025年…" after its —— list).
+            if top.kind in ("dash", "para") or top.annotation and not top.children:
+                self.stack.pop()
+            parent = self.stack[-1]
+            if parent is self.root:
+                self.skipped.append(f"line {line.number}: text outside any numbered part: {text[:40]}")
+                return
+            node = _Node("para", None, None, line=line.number)
+            self._fill(node, text, first=False)
+            parent.children.append(node)
+            self.stack.append(node)
+            return
+        self._fill(top, text, first=False)
+        top.heading_only = False
+
+
+# --- front matter, end matter, attachments ------------------------------------------------------
+
+
+def _body_start(lines: list[Line]) -> int | None:
+    """Index of the first numbered paragraph that starts the plan body (not a dash or a bare number)."""
+    for i, ln in enumerate(lines):
+        marker = find_marker(ln.text)
+        if marker and marker.kind != "dash":
+            return i
+    return None
+
+
+def _end_start(lines: list[Line], start: int) -> int:
+    """Index where end matter (signature block, 抄送, 印发, 附件) begins after the body, or len(lines)."""
+    for i in range(start + 1, len(lines)):
+        text = lines[i].text
+        folded = unicodedata.normalize("NFKC", text).strip()
+        if _DATE_LINE.match(folded):
+            j = i
+            # The issuer's name (one or two short lines) above the date is the signature.
+            while j - 1 > start and _is_signature(lines[j - 1].text):
+                j -= 1
+            return j
+        if _END_MATTER.match(folded) or _PRINTED.search(folded) or _ATTACHMENT.match(folded):
+            if find_marker(text):
+                continue
+            return i
+    return len(lines)
+
+
+def _is_signature(text: str) -> bool:
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return (len(folded) <= 30 and not re.search(r"[。,;:!?、]", folded) and find_marker(folded) is None
+            and not trailing_annotation(folded))
+
+
+def _preamble(front: list[Line]) -> tuple[str | None, list[Line]]:
+    """The run of prose paragraphs right before the body; every other front line is skipped."""
+    run: list[Line] = []
+    for ln in reversed(front):
+        folded = unicodedata.normalize("NFKC", ln.text).strip()
+        if _is_prose(ln.text) and not folded.endswith(":") and not re.match(r"^附[::件]", folded):
+            run.insert(0, ln)
+        else:
+            break
+    # Only the last prose run counts: an aggregator's intro above the document's own heading does not.
+    skipped = [ln for ln in front if ln not in run]
+    text = "\n".join(ln.text for ln in run) or None
+    return text, skipped
+
+
+def _member(text: str, role: str | None) -> tuple[model.AttachmentMember | None, str | None]:
+    m = _MEMBER.match(unicodedata.normalize("NFKC", text).strip()) if "(" in unicodedata.normalize(
+        "NFKC", text) else None
+    if not m:
+        return None, role
+    if m.group("role"):
+        role = re.sub(r"\s+", "", m.group("role"))
+    name = re.sub(r"\s+", "", m.group("name"))
+    return model.AttachmentMember(name=name, position=m.group("position").strip(), role=role), role
+
+
+def _attachments(end: list[Line], skipped: list[str]) -> tuple[model.Attachment, ...]:
+    """Attachments in the end matter: a bare 附件 heading starts a body; 附件:title lines list titles."""
+    listed: list[str] = []
+    bodies: list[list[Line]] = []
+    current: list[Line] | None = None
+    for ln in end:
+        folded = unicodedata.normalize("NFKC", ln.text).strip()
+        m = _ATTACHMENT.match(folded)
+        if m and current is None and folded[m.end():].strip() and not bodies:
+            # "附件:聊城市…名单" in the signature block: the list of attachment titles.
+            title = ln.text.strip()
+            title = re.sub(r"^附\s*件\s*[0-9０-９]{0,2}\s*[:：]?\s*", "", title)
+            listed.append(re.sub(r"^[0-9０-９]{1,2}\s*[.．、]\s*", "", title))
+            continue
+        if m:
+            current = []
+            bodies.append(current)
+            rest = ln.text.strip()[m.end():].strip() if len(ln.text.strip()) >= m.end() else ""
+            if rest:
+                current.append(Line(ln.number, rest))
+            continue
+        if current is not None:
+            current.append(ln)
+        elif not _DATE_LINE.match(folded) and not _is_signature(ln.text):
+            skipped.append(f"line {ln.number}: end matter skipped: {ln.text[:40]}")
+        else:
+            skipped.append(f"line {ln.number}: signature/date skipped: {ln.text[:40]}")
+    result = []
+    for k, body in enumerate(bodies):
+        title_lines: list[Line] = []
+        rows = list(body)
+        while rows and _is_signature(rows[0].text) and not _MEMBER.match(
+                unicodedata.normalize("NFKC", rows[0].text).strip()):
+            title_lines.append(rows.pop(0))
+        title = listed[k] if k < len(listed) else "".join(ln.text for ln in title_lines) or f"附件{k + 1}"
+        members: list[model.AttachmentMember] = []
+        role: str | None = None
+        for ln in rows:
+            member, role = _member(ln.text, role)
+            if member:
+                members.append(member)
+        text = "\n".join(ln.text for ln in rows)
+        if not text:
+            skipped.append(f"attachment {title!r} has no text")
+            continue
+        result.append(model.Attachment(id=f"a{k + 1}", title=title, text=text, members=tuple(members)))
+    for title in listed[len(bodies):]:
+        skipped.append(f"attachment listed but its text is not in the source: {title}")
+    return tuple(result)
+
+
+# --- node tree → model --------------------------------------------------------------------------
+
+
+def is_general(title: str | None, text: str | None = None) -> bool:
+    """True for the general parts of a plan (指导思想, 基本原则, 总体目标 …) by their heading words."""
+    probe = title or (text or "")[:16]
+    return any(word in probe for word in GENERAL_HEADING_WORDS)
+
+
+def _lift_section_annotations(node: _Node) -> None:
+    """A standalone annotation after the last item of a section whose other items carry none closes
+    the section: move it up one level, once (never further)."""
+    for child in node.children:
+        _lift_section_annotations(child)
+    if not node.children or node.kind == "root" or node.annotation:
+        return
+    last = node.children[-1]
+    others = node.children[:-1]
+    if (last.standalone and last.annotation and not last.children
+            and not any(c.annotation or c.section_annotation for c in others)):
+        node.section_annotation = last.annotation
+        last.annotation, last.standalone = None, False
+
+
+class _Ids:
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, base: str) -> str:
+        candidate, k = base, 2
+        while candidate in self.used:
+            candidate, k = f"{base}-{k}", k + 1
+        self.used.add(candidate)
+        return candidate
+
+
+def _convert(nodes: list[_Node], path: tuple[int, ...], *, general: bool, inherited: str | None,
+             ids: _Ids, depth: int) -> tuple[list[model.Section], list[model.Task]]:
+    items: list[model.Section | model.Task] = []
+    for position, node in enumerate(nodes, 1):
+        number = node.value if node.value is not None else position
+        here = path + (number,)
+        slug = "-".join(str(n) for n in here)
+        node_general = general or is_general(node.title, node.text)
+        annotation = node.section_annotation or inherited
+        text = node.text
+        if node.children:
+            subs, subtasks = _convert(node.children, here, general=node_general, inherited=annotation,
+                                      ids=ids, depth=depth + 1)
+            items.append(model.Section(
+                id=ids.take(f"s{slug}"), number=node.number, title=node.title, text=text,
+                sections=tuple(subs), tasks=tuple(subtasks), annotation=node.section_annotation))
+            continue
+        own = node.annotation or annotation
+        if depth == 0 or (node_general and not own) or (text is None and not own):
+            task_list: tuple[model.Task, ...] = ()
+            if own and depth == 0:
+                # A top-level part closed by an annotation: its text is the one task it holds.
+                task_list = (model.Task(id=ids.take(f"t{slug}"), number=None, title=None,
+                                        text=text or node.title or "", annotation=own),)
+                text = None
+            items.append(model.Section(id=ids.take(f"s{slug}"), number=node.number, title=node.title,
+                                       text=text, tasks=task_list))
+            continue
+        title = node.title
+        if text is None:
+            # A heading-only item with an annotation: the heading is the whole task.
+            text, title = node.title or "", None
+        items.append(model.Task(id=ids.take(f"t{slug}"), number=node.number, title=title, text=text,
+                                annotation=own))
+    sections = [i for i in items if isinstance(i, model.Section)]
+    tasks = [i for i in items if isinstance(i, model.Task)]
+    if sections and tasks:
+        # Tasks side by side with sections (Jinan's (三)互联网+建筑 among sections of items): each task
+        # gets a section of its own, so that document order survives the sections/tasks split.
+        sections = [i if isinstance(i, model.Section) else model.Section(
+            id=ids.take("s" + i.id[1:]), number=i.number, title=i.title, text=None, tasks=(i,))
+            for i in items]
+        tasks = []
+    return sections, tasks
+
+
+def _heading_only_leaf_is_text(node: _Node) -> None:
+    """A one-sentence item with nothing under it ("3.实施精准扶贫,通过…机会。") is text, not a title."""
+    for child in node.children:
+        _heading_only_leaf_is_text(child)
+    if node.kind != "root" and not node.children and node.text is None and node.title and not node.heading_only:
+        node.parts = [node.title_raw or node.title]
+        node.title = None
+
+
+def _heading_sentence_of_parent_is_title(node: _Node) -> None:
+    """"(一)互联网+制造。" above its items is the section's title, 。 and all being a heading's end."""
+    for child in node.children:
+        _heading_sentence_of_parent_is_title(child)
+    text = node.text
+    if (node.kind != "root" and node.children and node.title is None and text and "\n" not in text
+            and len(text) <= 50 and not re.search(r"[。!?;]", text.rstrip("。. "))):
+        node.title, node.parts = text.rstrip("。. ").strip(), []
+
+
+def build_outline(lines: tuple[Line, ...] | list[Line]) -> Outline:
+    """Structure the (chrome-free) lines of a plan into an ``Outline``; never raises."""
+    lines = list(lines)
+    skipped: list[str] = []
+    start = _body_start(lines)
+    if start is None:
+        preamble, front_skipped = _preamble(lines)
+        skipped += [f"line {ln.number}: front matter skipped: {ln.text[:40]}" for ln in front_skipped]
+        skipped.append("no numbered sections found: the text was kept as the preamble only")
+        return Outline(preamble, (), (), tuple(skipped), None)
+    preamble, front_skipped = _preamble(lines[:start])
+    skipped += [f"line {ln.number}: front matter skipped: {ln.text[:40]}" for ln in front_skipped]
+    end = _end_start(lines, start)
+    builder = _Builder()
+    for ln in lines[start:end]:
+        marker = find_marker(ln.text)
+        if marker:
+            builder.add_marked(ln, marker)
+        else:
+            builder.add_plain(ln)
+    skipped += builder.skipped
+    attachments = _attachments(lines[end:], skipped)
+    _lift_section_annotations(builder.root)
+    _heading_only_leaf_is_text(builder.root)
+    _heading_sentence_of_parent_is_title(builder.root)
+    sections, tasks = _convert(builder.root.children, (), general=False, inherited=None, ids=_Ids(), depth=0)
+    if tasks:  # cannot happen at depth 0, kept for safety
+        sections.append(model.Section(id="s0", number=None, title=None, text=None, tasks=tuple(tasks)))
+    return Outline(preamble, tuple(sections), attachments, tuple(skipped), lines[start].number)
+
