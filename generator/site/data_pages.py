@@ -1,0 +1,43 @@
+"""The data page (``data/index.md``) and the export files it documents (``data/*.json|csv``, schemas).
+
+The page is the exports' documentation: for each file, the download links (JSON, CSV, JSON Schema)
+and a table of every column — CSV name, JSON field, type, meaning — taken from the schemas by
+``exports.columns``, so documentation, schema and files cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import exports
+from .atlas import Atlas
+from .page import Asset, Page
+from .render import front_matter, render
+
+PATH = "data/index.md"
+
+
+@dataclass(frozen=True)
+class ExportDoc:
+    """One export as the data page documents it."""
+
+    name: str
+    title: str
+    description: str
+    count: int
+    columns: tuple[exports.Column, ...]
+
+
+def pages(atlas: Atlas) -> Iterable[Page | Asset]:
+    files = exports.assets(atlas)
+    docs = []
+    for name in exports.EXPORTS:
+        s = exports.schema(name)
+        docs.append(ExportDoc(name, s["title"], s["description"], len(exports.RECORDS[name](atlas)),
+                              exports.columns(name)))
+    markdown = front_matter("数据下载") + render(
+        "data.md.j2", path=PATH, docs=docs, separator=exports.LIST_SEPARATOR
+    )
+    yield Page(path=PATH, title="数据下载", markdown=markdown)
+    yield from files
