@@ -18,13 +18,12 @@ cut from the original, so traditional-script text keeps its script.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..model import Citation, Period
-from .dates import find_dates, parse_date
+from .dates import parse_date
+from .folding import fold
 
 
 @dataclass(frozen=True)
@@ -60,30 +59,6 @@ _LABEL = {
 # A header line that credits another site (or counts views) belongs to a website, not the document.
 _AGGREGATOR_SOURCE = re.compile(r"来\s*源\s*[::]\s*([^\s:：]+)")
 _PLAN_WORDS = ("计划", "方案", "意见", "规划", "通知", "办法", "纲要", "决定", "措施", "细则", "要点")
-
-
-@functools.lru_cache(maxsize=None)
-def _fold_char(ch: str) -> str:
-    f = unicodedata.normalize("NFKC", ch)
-    if len(f) != 1:
-        f = ch
-    if ord(f) > 0x2E80:
-        s = _t2s().convert(f)
-        if len(s) == 1:
-            f = s
-    return f
-
-
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # opencc-python-reimplemented: traditional → simplified, character by character
-
-    return opencc.OpenCC("t2s")
-
-
-def fold(text: str) -> str:
-    """A same-length, simplified-script, half-width copy of ``text`` for matching labels."""
-    return "".join(_fold_char(ch) for ch in text)
 
 
 def _join_lines(value: str) -> str:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..model import Indicator, Target
 from ..text import normalize
+from .folding import fold
 from .numerals import CHARS as CN_CHARS, cn_to_int
 
 # --- vocabulary of the extractor -------------------------------------------------------------
@@ -88,12 +89,8 @@ _NUMBER = re.compile(
 
 
 def _fold(text: str) -> str:
-    """A same-length copy of ``text`` with full-width forms folded (２ → 2, ， → ,, （ → ()."""
-    out = []
-    for ch in text:
-        f = unicodedata.normalize("NFKC", ch)
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
+    """A same-length copy of ``text``: ２ → 2, ， → ,, 達到 → 达到 (see folding.py)."""
+    return fold(text)
 
 
 def governing_year(text: str) -> int | None:
@@ -211,9 +208,9 @@ def _figures(folded: str) -> list[_Figure]:
         chinese = not num[0].isdigit()
         before = folded[start - 1] if start else ""
         # Inside a longer token: 3G, O2O, 〔2015〕40号, 第三代, 十三五, digits of a version 2.0.
-        if before.isascii() and (before.isalnum() or before in ".〔[/"):
+        if before and before.isascii() and (before.isalnum() or before in ".〔[/"):
             continue
-        if before in "第〔[" or (start >= 2 and folded[start - 2:start] == "十三"):
+        if (before and before in "第〔[") or (start >= 2 and folded[start - 2:start] == "十三"):
             continue
         value = _number_value(num)
         if value is None:
@@ -327,7 +324,7 @@ def extract_targets(
                         folded[i + 1].isdigit() or folded[i + 1] in CN_CHARS):
                     thing_end = i
                     break
-            name, name_at = _clean_name(text[tail_start:thing_end], tail_start)
+            name, name_at = _clean_name(folded[tail_start:thing_end], tail_start)
             if not name or any(name.endswith(n) for n in STRUCTURAL_NOUNS):
                 continue
             # The quote opens at the verb that governs the figure (建设10个…), else the clause.
@@ -341,7 +338,7 @@ def extract_targets(
                     q_start -= len(word)
             q_end = name_at + len(name)
         else:
-            raw = text[lo:prefix_end]
+            raw = folded[lo:prefix_end]
             name, name_at = _strip_leading(raw, lo, CLAUSE_COMPARATORS + LEADING_FILLERS + COUNT_VERBS)
             for verb in TRAILING_VERBS:
                 if name.endswith(verb) and len(name) > len(verb):
@@ -357,22 +354,27 @@ def extract_targets(
                 q_end += _measure_noun_at(folded, q_end)
             elif fig.unit in ("%", "‰") and "\u4e00" <= folded[q_end:q_end + 1] <= "\u9fff":
                 q_end = _clause_end(folded, q_end)  # 100%覆盖 / 100%共享: the verb completes it
+        name = text[name_at:name_at + len(name)]  # matched on the fold, cut from the original
         if not name.strip():
             continue
         while q_start < q_end and folded[q_start] in "、和及与 \u3000":
             q_start += 1  # 、示范基地50个 → 示范基地50个
         quote = text[q_start:q_end].strip()
+        # The comparator as written (達到 stays traditional); a bare count implies 达到.
+        pre_at = fig.start - len(comparator) if comparator else -1
+        bound_at = fig.end - len(fig.bound) if fig.bound else -1
         if comparator in GROWTH or comparator is not None and fig.bound is None:
-            comp = comparator
+            comp = text[pre_at:fig.start]
         elif fig.bound:
-            comp = fig.bound
-        elif comparator:
-            comp = comparator
+            comp = text[bound_at:fig.end]
         elif folded.startswith(CLAUSE_COMPARATORS, clause):
-            comp = next(c for c in CLAUSE_COMPARATORS if folded.startswith(c, clause))
+            word = next(c for c in CLAUSE_COMPARATORS if folded.startswith(c, clause))
+            comp = text[clause:clause + len(word)]
         else:
             comp = "达到"
-        unit = fig.unit
+        # The unit as written (臺(套) stays traditional), width-folded (％ → %).
+        unit_end = fig.end - len(fig.bound or "")
+        unit = unicodedata.normalize("NFKC", text[unit_end - len(fig.unit):unit_end]) if fig.unit else ""
         targets.append(Target(
             name=name.strip(),
             value=fig.value,

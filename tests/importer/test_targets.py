@@ -1,0 +1,277 @@
+"""Quantitative targets: each written form, each thing that looks like a figure but is not a target,
+the year logic, indicator matching, and the five seeds against the hand-made list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.importer.targets import extract_targets, governing_year, match_indicator
+from generator.model import Indicator
+
+SOURCES = Path(__file__).resolve().parents[2] / "content" / "sources"
+
+
+def one(text, year=None, **kw):
+    found = extract_targets(text, year=year, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def summary(t):
+    return (t.name, t.value, t.value_max, t.unit, t.comparator, t.year, t.quote)
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+def test_name_comparator_percent():
+    t = one("固定宽带家庭普及率达到65%。", year=2018)
+    assert summary(t) == ("固定宽带家庭普及率", 65, None, "%", "达到", 2018, "固定宽带家庭普及率达到65%")
+
+
+def test_money_keeps_its_magnitude_in_the_unit():
+    t = one("电子商务交易额超过5000亿元,")
+    assert (t.name, t.value, t.unit, t.comparator) == ("电子商务交易额", 5000, "亿元", "超过")
+
+
+def test_count_after_the_thing_with_compound_classifier():
+    t = one("推广应用工业机器人3000台(套)。")
+    assert (t.name, t.value, t.unit, t.comparator, t.quote) == (
+        "工业机器人", 3000, "台(套)", "达到", "推广应用工业机器人3000台(套)")
+
+
+def test_growth_comparator_wins_over_trailing_bound():
+    t = one("信息技术产业主营业务收入年均增长10%以上,")
+    assert (t.name, t.value, t.comparator) == ("信息技术产业主营业务收入", 10, "年均增长")
+
+
+def test_bound_after_figure_is_the_comparator():
+    assert one("众创空间数量达到50家以上,").comparator == "以上"
+    assert one("信息消费规模增长15%左右。").comparator == "左右"
+
+
+def test_several_targets_in_one_sentence():
+    found = extract_targets("固定宽带家庭普及率达到65%,移动互联网用户普及率达到70%。", year=None)
+    assert [(t.name, t.value) for t in found] == [("固定宽带家庭普及率", 65), ("移动互联网用户普及率", 70)]
+    assert [t.quote for t in found] == ["固定宽带家庭普及率达到65%", "移动互联网用户普及率达到70%"]
+
+
+def test_list_of_counts_after_one_verb():
+    found = extract_targets("培育电子商务示范企业120家、示范基地50个、示范县30个。", year=None)
+    assert [(t.name, t.value, t.unit) for t in found] == [
+        ("电子商务示范企业", 120, "家"), ("示范基地", 50, "个"), ("示范县", 30, "个")]
+    assert found[1].quote == "示范基地50个"
+
+
+def test_figure_first_counts_joined_by_he():
+    found = extract_targets("建设和改造10个智慧工厂和30个智慧车间,", year=None)
+    assert [(t.name, t.value) for t in found] == [("智慧工厂", 10), ("智慧车间", 30)]
+    assert found[0].quote == "建设和改造10个智慧工厂"
+
+
+def test_range_has_lower_value_and_upper_value_max():
+    t = one("依托2-3家市级公立医院建立区域远程医学中心,")
+    assert (t.value, t.value_max, t.unit) == (2, 3, "家")
+    assert t.name == "市级公立医院建立区域远程医学中心"
+
+
+def test_wan_multiplies_a_count():
+    assert (one("扩充建设基站10万个。").value, one("扩充建设基站10万个。").unit) == (100000, "个")
+    t = one("2017年年底前机架规模达到2.5万架。")
+    assert (t.name, t.value, t.unit, t.year) == ("机架规模", 25000, "架", 2017)
+
+
+def test_chinese_numerals():
+    t = one("实现对千家医院医疗废弃物在线监控。")
+    assert (t.name, t.value, t.unit) == ("医院医疗废弃物在线监控", 1000, "家")
+    t = one("推广应用工业机器人三千台。")
+    assert (t.value, t.unit) == (3000, "台")
+    t = one("家庭宽带接入能力超过百兆,")
+    assert (t.name, t.value, t.unit, t.comparator) == ("家庭宽带接入能力", 100, "兆", "超过")
+
+
+def test_full_width_digits_and_percent():
+    t = one("固定宽带家庭普及率达到６５％，")
+    assert (t.value, t.unit, t.quote) == (65, "%", "固定宽带家庭普及率达到６５％")
+
+
+def test_percentage_of_a_population_reads_the_thing_after():
+    t = one("80%以上的行政许可通过网上办理,")
+    assert (t.name, t.value, t.comparator) == ("行政许可通过网上办理", 80, "以上")
+
+
+def test_unitless_index_after_comparator():
+    t = one("两化融合发展水平指数达到67,")
+    assert (t.name, t.value, t.unit) == ("两化融合发展水平指数", 67, "")
+
+
+def test_latin_unit_after_comparator():
+    t = one("农村宽带接入能力超过50Mbps,")
+    assert (t.value, t.unit) == (50, "Mbps")
+
+
+def test_leading_connectives_are_trimmed_but_name_stays_verbatim():
+    text = "力争全市互联网出口带宽超过2T。"
+    t = one(text)
+    assert t.name == "互联网出口带宽" and t.name in text and t.quote in text
+
+
+def test_clause_openers_at_least_and_per_year():
+    assert one("至少建设1处电子商务产业园区,").comparator == "至少"
+    t = one("每年组织各类培训100场次。")
+    assert (t.name, t.comparator, t.unit) == ("各类培训", "每年", "场次")
+
+
+def test_measure_noun_after_figure():
+    t = one("智能制造产业形成1000亿元规模,")
+    assert (t.name, t.quote) == ("智能制造产业", "智能制造产业形成1000亿元规模")
+
+
+# --- not targets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "到2018年,我省发展环境更加优化。",                                # a year
+    "2016年6月2日",                                                   # a date
+    "根据《指导意见》(国发〔2015〕40号)要求,",                        # a document number
+    "山东省“互联网+”行动计划(2016-2018年)",                          # a plan period
+    "第三代移动通信(3G)以上用户",                                     # 第三代, 3G
+    "全省城区实现100M光纤接入能力全覆盖,",                            # capability phrase
+    "“十三五”时期,",                                                  # 十三五
+    "1.推广网络众包研发模式。",                                       # a task number
+    "实施18项专项行动,",                                               # counts the plan's own parts
+    "济南、青岛、潍坊、威海等4个城市完成国家信息惠民试点任务,",       # counts the places listed
+    "按研发费用的50%加计扣除;",                                       # a tax rule
+    "开展两化融合评估诊断“千家诊断、百家对标”行动。",                 # a slogan
+    "具体体现为“三个提升”:",                                          # words, not figures
+    "推动工业产品创新2.0模式应用,创建“中国制造2025”试点示范城市,",  # versions, programme names
+    "发挥“12345”热线大数据资源优势,",                                # a phone number
+    "20户以上自然村基本实现通光纤宽带,",                              # a size qualifier
+    "带动千万农民利用互联网致富。",                                   # an idiom
+])
+def test_not_a_target(text):
+    assert extract_targets(text, year=2018) == []
+
+
+def test_figure_that_qualifies_a_noun_is_not_the_target():
+    t = one("年营业收入超过2亿元的互联网骨干企业达10家。")
+    assert (t.value, t.unit, t.comparator) == (10, "家", "达")
+    assert t.name == "年营业收入超过2亿元的互联网骨干企业"
+
+
+# --- year ---------------------------------------------------------------------------------------
+
+
+def test_governing_year_forms():
+    assert governing_year("到2018年,我省…") == 2018
+    assert governing_year("2016年至2018年,传统产业…") == 2018
+    assert governing_year("山东省行动计划(2016-2018年)") == 2018
+    assert governing_year("到２０２０年，") == 2020
+    assert governing_year("2016年6月2日") is None
+    assert governing_year("建设一批平台。") is None
+
+
+def test_year_from_earlier_in_text_then_argument_then_none():
+    text = "到2020年,建成10个数字化装备制造中心。"
+    assert one(text, year=2018).year == 2020
+    assert one("建成10个数字化装备制造中心。", year=2018).year == 2018
+    assert one("建成10个数字化装备制造中心。", year=None).year is None
+
+
+def test_year_set_in_a_sentence_does_not_leak_into_the_next():
+    found = extract_targets("2017年年底前机架规模达到2.5万架。建成基站10万个。", year=2018)
+    assert [t.year for t in found] == [2017, 2018]
+
+
+# --- indicators -----------------------------------------------------------------------------------
+
+
+INDICATORS = {
+    "fixed-broadband-household-penetration": Indicator(
+        id="fixed-broadband-household-penetration", name="固定宽带家庭普及率", unit="%", aliases=()),
+    "online-approval-rate": Indicator(
+        id="online-approval-rate", name="行政审批事项网上办理率", unit="%",
+        aliases=("行政许可通过网上办理", "网上办理率")),
+}
+
+
+def test_match_indicator_exact_alias_and_suffix():
+    assert match_indicator("固定宽带家庭普及率", INDICATORS) == "fixed-broadband-household-penetration"
+    assert match_indicator("行政许可通过网上办理", INDICATORS) == "online-approval-rate"
+    # the longest alias the name ends with wins
+    assert match_indicator("政府行政审批事项网上办理率", INDICATORS) == "online-approval-rate"
+    assert match_indicator("电子商务交易额", INDICATORS) is None
+
+
+def test_extract_targets_fills_indicator():
+    t = one("固定宽带家庭普及率达到65%,", indicators=INDICATORS)
+    assert t.indicator == "fixed-broadband-household-penetration"
+
+
+# --- the seeds ----------------------------------------------------------------------------------
+
+SEED_COUNTS = {"beijing-2016": 1, "dongguan-2016": 15, "jinan-2016": 1, "liaocheng-2017": 30,
+               "shandong-2016": 35}
+
+
+def seed_targets(seed):
+    text = (SOURCES / f"{seed}.txt").read_text(encoding="utf-8")
+    out = []
+    for para in text.split("\n"):
+        for t in extract_targets(para, year=None):
+            out.append((para, t))
+    return out
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_COUNTS))
+def test_seed_target_count_and_every_quote_verbatim(seed):
+    found = seed_targets(seed)
+    assert len(found) == SEED_COUNTS[seed]
+    for para, t in found:
+        assert t.quote in para and t.name in t.quote, t
+
+
+def seed_summary(seed):
+    return {summary(t)[:6] + (t.quote,) for _, t in seed_targets(seed)}
+
+
+def test_shandong_sample():
+    got = seed_summary("shandong-2016")
+    assert ("固定宽带家庭普及率", 65, None, "%", "达到", None, "固定宽带家庭普及率达到65%") in got
+    assert ("第三代移动通信(3G)以上用户普及率", 65, None, "%", "达到", None,
+            "第三代移动通信(3G)以上用户普及率达到65%") in got
+    assert ("信息消费规模", 15, None, "%", "年均增长", None, "信息消费规模年均增长15%左右") in got
+    assert ("城市开展定制公交、公共自行车等模式试点", 6, 8, "个", "达到", 2018,
+            "在省内6-8个城市开展定制公交、公共自行车等模式试点") in got
+    assert ("物流业增加值", 6.5, None, "%", "年均递增", 2018, "物流业增加值年均递增6.5%") in got
+
+
+def test_liaocheng_sample():
+    got = seed_summary("liaocheng-2017")
+    assert ("工业机器人", 3000, None, "台(套)", "达到", 2020, "推广应用工业机器人3000台(套)") in got
+    assert ("视频监控和管理数据", 225000, None, "个", "达到", None,) + (
+        next(q for *_, q in got if "22.5万个" in q),) in got
+    assert ("城镇家庭用户带宽接入能力", 100, None, "Mbps", "达到", None,
+            "城镇家庭用户带宽接入能力达到100Mbps") in got
+
+
+def test_dongguan_sample():
+    got = seed_summary("dongguan-2016")
+    assert ("电子商务交易额", 5000, None, "亿元", "超过", None, "电子商务交易额超过5000亿元") in got
+    assert ("电子病历覆盖率", 90, None, "%", "以上", None, "电子病历覆盖率90%以上") in got
+
+
+def test_jinan_and_beijing_sample():
+    (_, jinan), = seed_targets("jinan-2016")
+    assert (jinan.value, jinan.value_max, jinan.unit) == (2, 3, "家")
+    (_, beijing), = seed_targets("beijing-2016")
+    assert (beijing.name, beijing.value, beijing.unit) == ("家庭宽带接入能力", 100, "兆")
+
+
+def test_traditional_script_reads_and_stays_as_written():
+    t = one("到2018年，固定寬帶家庭普及率達到65%，")
+    assert (t.name, t.value, t.comparator, t.year) == ("固定寬帶家庭普及率", 65, "達到", 2018)
+    t = one("推廣應用工業機器人3000臺(套)。")
+    assert (t.name, t.unit) == ("工業機器人", "臺(套)")
