@@ -129,6 +129,11 @@ def _loc(rel: str, mark) -> Loc:
     return Loc(rel, mark.line + 1, mark.column + 1)
 
 
+def _codepoint(character) -> str:
+    code = character if isinstance(character, int) else ord(character)
+    return f"U+{code:04X}"
+
+
 def _plain_value(text: str):
     if _NULL.match(text):
         return None
@@ -194,24 +199,29 @@ def load_yaml(file: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(Loc(rel, line, col), "file is not valid UTF-8: save it as UTF-8")]
     text = text.removeprefix("\ufeff")
     first_line = text.split("\n", 1)[0].rstrip("\r")
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader rejects control characters already here
         node = loader.get_single_node()
     except ReaderError as err:
         before = text[: err.position]
         line = before.count("\n") + 1
         col = err.position - (before.rfind("\n") + 1) + 1
         return None, [Problem(Loc(rel, line, col),
-                              f"YAML syntax error: character {err.character!r} is not allowed in YAML")]
+                              f"YAML syntax error: character {_codepoint(err.character)} is not allowed "
+                              "in YAML: remove it")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = err.problem or err.context or "invalid YAML"
         if err.context and err.problem:
-            message = f"{err.problem} ({err.context})"
+            # PyYAML says either "expected X (while parsing Y)" or "expected X / but found Z"
+            message = (f"{err.context} ({err.problem})" if err.problem.startswith("but ")
+                       else f"{err.problem} ({err.context})")
         loc = _loc(rel, mark) if mark else start
         return None, [Problem(loc, f"YAML syntax error: {message}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems = [Problem(_loc(rel, m), "YAML anchors (&name) are not allowed: write the value out")
                 for m in loader.anchor_marks]
     problems += [Problem(_loc(rel, m), "YAML aliases (*name) are not allowed: write the value out")
