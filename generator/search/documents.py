@@ -1,0 +1,208 @@
+"""The search documents: one per task, per section's own text, per plan, agency, domain, indicator.
+
+Tasks are the unit a reader wants to land on, so they are documents of their own, linked to their
+anchor on the plan page. Every document carries region, plan, domains and agencies so results can
+show "region · plan" and be filtered. Text fields hold the verbatim plan text: the browser shows a
+snippet of it with the query highlighted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..site.atlas import ROLES, Atlas, TaskRef, urls
+
+KINDS = ("task", "section", "plan", "attachment", "agency", "agency_type", "domain", "indicator")
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One search hit target.
+
+    ``title`` and ``text`` are shown (text verbatim); ``agencies`` are the names a reader may type for
+    the agencies involved (as written in the plan, canonical name, aliases); ``context`` is what places
+    the document (the headings above a task, the region's name) — indexed with a lower weight.
+    """
+
+    kind: str
+    url: str
+    title: str
+    text: str
+    region: str | None = None  # region id, for the region filter
+    plan: str | None = None  # plan id
+    domains: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+
+
+def _uniq(items) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for i in items:
+        if i and i not in seen:
+            seen[i] = None
+    return tuple(seen)
+
+
+def _region_names(atlas: Atlas, region_id: str | None) -> tuple[str, ...]:
+    r = atlas.vocab.regions.get(region_id) if region_id else None
+    return _uniq([r.name, r.short_name]) if r else ()
+
+
+def _agency_names(atlas: Atlas, refs) -> tuple[str, ...]:
+    names: list[str] = []
+    for ref in refs:
+        names.append(ref.name)
+        agency = atlas.vocab.agencies.get(ref.agency) if ref.agency else None
+        if agency:
+            names.append(agency.name)
+            names.extend(agency.aliases)
+    return _uniq(names)
+
+
+def task_document(atlas: Atlas, ref: TaskRef) -> SearchDocument:
+    task = ref.task
+    refs = [a for role in ROLES for a in getattr(task, role)]
+    title = task.title or _first_clause(task.text)
+    text = task.text if not task.annotation else f"{task.text}{task.annotation}"
+    return SearchDocument(
+        kind="task",
+        url=ref.url,
+        title=title,
+        text=text,
+        region=ref.plan.region,
+        plan=ref.plan.id,
+        domains=task.domains,
+        agencies=_agency_names(atlas, refs),
+        context=_uniq([s.title for s in ref.sections] + list(_region_names(atlas, ref.plan.region))),
+    )
+
+
+def _first_clause(text: str, limit: int = 30) -> str:
+    """A title for an untitled task: its first clause, cut at the first stop or ``limit`` characters."""
+    for i, ch in enumerate(text):
+        if ch in "。;;:: " or i >= limit:
+            return text[:i] + ("…" if ch not in "。;;::" and i < len(text) else "")
+    return text
+
+
+def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
+    """Every search document of the atlas, in a deterministic order (plans by id, document order)."""
+    docs: list[SearchDocument] = []
+    by_section: dict[tuple[str, str], list[TaskRef]] = {}
+    for ref in atlas.tasks:
+        by_section.setdefault((ref.plan.id, ref.sections[-1].id), []).append(ref)
+    for plan in atlas.plans.values():
+        region_names = _region_names(atlas, plan.region)
+        docs.append(
+            SearchDocument(
+                kind="plan",
+                url=urls.plan(plan.id),
+                title=plan.title,
+                text="".join(x for x in (plan.issuer, plan.doc_number, plan.preamble) if x),
+                region=plan.region,
+                plan=plan.id,
+                context=region_names,
+            )
+        )
+        section_docs: dict[str, SearchDocument] = {}
+        for section in plan.iter_sections():
+            if not (section.title or section.text):
+                continue
+            section_docs[section.id] = SearchDocument(
+                kind="section",
+                url=urls.section(plan.id, section.id),
+                title=section.title or _first_clause(section.text or ""),
+                text=(section.text or "") + (section.annotation or ""),
+                region=plan.region,
+                plan=plan.id,
+                context=region_names,
+            )
+        # sections and tasks interleaved in document order: each section before its tasks
+        for section in plan.iter_sections():
+            if section.id in section_docs:
+                docs.append(section_docs[section.id])
+            for ref in by_section.get((plan.id, section.id), ()):
+                docs.append(task_document(atlas, ref))
+        for att in plan.attachments:
+            members = [m.name for m in att.members] + [m.position or "" for m in att.members]
+            docs.append(
+                SearchDocument(
+                    kind="attachment",
+                    url=f"{urls.plan(plan.id)}#{att.id}",
+                    title=att.title,
+                    text=att.text,
+                    region=plan.region,
+                    plan=plan.id,
+                    agencies=_uniq(members),
+                    context=region_names,
+                )
+            )
+    for agency in atlas.vocab.agencies.values():
+        atype = atlas.vocab.agency_types.get(agency.type) if agency.type else None
+        roles = atlas.tasks_by_agency.get(agency.id, {})
+        domains = _uniq(d for refs in roles.values() for r in refs for d in r.task.domains)
+        docs.append(
+            SearchDocument(
+                kind="agency",
+                url=urls.agency(agency.id),
+                title=agency.name,
+                text="、".join(agency.aliases),
+                region=agency.region,
+                domains=domains,
+                agencies=_uniq([agency.name, *agency.aliases]),
+                context=_uniq([*(_region_names(atlas, agency.region)), atype.name if atype else None]),
+            )
+        )
+    for atype in atlas.vocab.agency_types.values():
+        members = atlas.agencies_by_type.get(atype.id, ())
+        docs.append(
+            SearchDocument(
+                kind="agency_type",
+                url=urls.agency_type(atype.id),
+                title=atype.name,
+                text=atype.description or "",
+                agencies=_uniq(a.name for a in members),
+            )
+        )
+    for domain in atlas.vocab.domains.values():
+        docs.append(
+            SearchDocument(
+                kind="domain",
+                url=urls.domain(domain.id),
+                title=domain.name,
+                text=domain.description or "",
+                domains=(domain.id,),
+                context=_uniq([*domain.heading_words, *domain.keywords]),
+            )
+        )
+    for ind in atlas.vocab.indicators.values():
+        docs.append(
+            SearchDocument(
+                kind="indicator",
+                url=urls.indicator(ind.id),
+                title=ind.name,
+                text=ind.description or "",
+                context=_uniq(ind.aliases),
+            )
+        )
+    return tuple(docs)
+
+
+def user_dictionary(atlas: Atlas) -> tuple[str, ...]:
+    """Words jieba must keep whole: agency names and aliases, domain words, indicator names, regions."""
+    v = atlas.vocab
+    words: list[str] = []
+    for a in v.agencies.values():
+        words += [a.name, *a.aliases]
+    for t in v.agency_types.values():
+        words.append(t.name)
+    for d in v.domains.values():
+        words += [d.name, *d.heading_words, *d.keywords]
+    for i in v.indicators.values():
+        words += [i.name, *i.aliases]
+    for r in v.regions.values():
+        words += [r.name, r.short_name or ""]
+    for ref in atlas.tasks:
+        for role in ROLES:
+            words += [a.name for a in getattr(ref.task, role)]
+    return tuple(sorted({w.strip() for w in words if w and len(w.strip()) >= 2}))

@@ -1,0 +1,97 @@
+"""Segmentation shared by the index (here) and the query (query.py and the browser).
+
+The index holds words: jieba tokens that are pure Han and at least two characters, plus every run of
+other letters and digits (``12345``, ``o2o``, ``4g``). jieba loads a user dictionary made from our
+vocabularies so that 经信委, 两化融合 and 众创空间 stay whole. Non-Han runs are cut by character class
+on both sides (not by jieba), so the browser cuts them the same way.
+
+A word inside a longer jieba token (办公厅 inside 国务院办公厅) is found by matching the query against
+the document text itself (see ``query``).
+
+Text is first folded with ``fold``: NFKC (full-width digits and letters → ASCII) and lower case;
+the browser applies the same folding plus the traditional → simplified character table.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+def is_han(ch: str) -> bool:
+    """A CJK unified ideograph (the ranges the browser's regex uses too)."""
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _HAN_RANGES)
+
+
+def is_other_word_char(ch: str) -> bool:
+    """A letter or digit that is not Han: part of an ASCII/Latin/Cyrillic token such as 12345 or o2o."""
+    return not is_han(ch) and unicodedata.category(ch)[0] in "LN"
+
+
+def fold(text: str) -> str:
+    """NFKC and lower case: what both the index and the query see."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def runs(text: str) -> list[tuple[str, bool]]:
+    """Split folded text into maximal runs of Han (True) and of other word characters (False).
+
+    Everything else (punctuation, spaces, symbols) separates runs and is dropped.
+    """
+    out: list[tuple[str, bool]] = []
+    cur: list[str] = []
+    cur_han: bool | None = None
+    for ch in text:
+        kind = True if is_han(ch) else (False if is_other_word_char(ch) else None)
+        if kind is not cur_han and cur:
+            out.append(("".join(cur), bool(cur_han)))
+            cur = []
+        cur_han = kind
+        if kind is not None:
+            cur.append(ch)
+    if cur:
+        out.append(("".join(cur), bool(cur_han)))
+    return out
+
+
+class Segmenter:
+    """A private jieba tokenizer with our user dictionary.
+
+    A fresh ``jieba.Tokenizer`` (not the global one) so that words added for one atlas never leak into
+    another, and its dictionary cache is written to a temporary directory, never into site-packages.
+    jieba's cut is deterministic for a given dictionary; words are added in sorted order.
+    """
+
+    def __init__(self, user_words: Iterable[str] = ()):
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._tk = jieba.Tokenizer()
+        self._tk.tmp_dir = os.path.join(tempfile.gettempdir(), "policy-atlas-jieba")
+        os.makedirs(self._tk.tmp_dir, exist_ok=True)
+        self._tk.initialize()
+        self.user_words = tuple(sorted({fold(w) for w in user_words if w and len(w.strip()) >= 2}))
+        # 互联网+制造 → its Han runs; jieba only ever sees Han runs (see ``words``)
+        han_words = {r for w in self.user_words for r, han in runs(w) if han and len(r) >= 2}
+        for w in sorted(han_words):
+            self._tk.add_word(w)
+
+    def words(self, text: str | None) -> list[str]:
+        """The word tokens of ``text``, in order (see the module docstring)."""
+        if not text:
+            return []
+        out: list[str] = []
+        for run, han in runs(fold(text)):
+            if not han:
+                out.append(run)
+                continue
+            for tok in self._tk.cut(run, HMM=True):
+                if len(tok) >= 2 and all(is_han(c) for c in tok):
+                    out.append(tok)
+        return out
