@@ -1,0 +1,109 @@
+"""Every task is one click away from each of its domains' pages and each of its agencies' pages.
+
+Checked over every task of the atlas, on E2's inline atlas, E1's fixture tree and the real content
+(when plans have landed), by reading the Markdown links the producers write and resolving them
+against the page's own path — the way MkDocs resolves them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+import e2_atlas
+from generator.site import agency_pages, agency_type_pages, coverage_pages, domain_pages
+from generator.site.atlas import Atlas, link as link_atlas
+from generator.site.render import source_path
+
+REPO = Path(__file__).resolve().parents[2]
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def links_from(page) -> set[str]:
+    """The docs-relative targets (``plans/x.md#t1``) of a page's Markdown links."""
+    base = posixpath.dirname(page.path)
+    out = set()
+    for target in LINK.findall(page.markdown):
+        path, _, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(base, path)) if path else page.path
+        out.add(resolved + (f"#{anchor}" if anchor else ""))
+    return out
+
+
+def task_target(ref) -> str:
+    return f"{source_path(ref.url)}#{ref.task.id}"
+
+
+def _load(root: Path) -> Atlas:
+    from generator.content.load import load_content
+
+    content = load_content(root)
+    return link_atlas(content.vocab, content.plans)
+
+
+@pytest.fixture(scope="module", params=["inline", "fixture", "real"])
+def atlas(request, tmp_path_factory) -> Atlas:
+    if request.param == "inline":
+        return e2_atlas.atlas()
+    if request.param == "fixture":
+        import build  # E1's helper: the fixture tree as a project root, with the real schemas
+
+        return _load(build.make_root(tmp_path_factory.mktemp("e2-fixture")))
+    if not any((REPO / "content" / "plans").glob("*.yaml")):
+        pytest.skip("no real plans in content/plans yet")
+    return _load(REPO)
+
+
+def test_every_task_is_linked_from_each_of_its_domain_pages(atlas):
+    pages = {p.path: links_from(p) for p in domain_pages.pages(atlas)}
+    checked = 0
+    for ref in atlas.tasks:
+        for d in ref.task.domains:
+            if d in atlas.vocab.domains:
+                assert task_target(ref) in pages[f"domains/{d}.md"], (ref.plan.id, ref.task.id, d)
+                checked += 1
+    assert checked > 0
+
+
+def test_every_task_is_linked_from_each_of_its_agency_pages(atlas):
+    pages = {p.path: links_from(p) for p in agency_pages.pages(atlas)}
+    checked = 0
+    for ref in atlas.tasks:
+        for role in ("lead", "cooperating", "responsible"):
+            for a in getattr(ref.task, role):
+                if a.agency in atlas.vocab.agencies:
+                    assert task_target(ref) in pages[f"agencies/{a.agency}.md"], (ref.task.id, a.agency)
+                    checked += 1
+    assert checked > 0
+
+
+def test_agency_type_page_links_every_task_of_its_agencies(atlas):
+    pages = {p.path: links_from(p) for p in agency_type_pages.pages(atlas)}
+    for agency in atlas.vocab.agencies.values():
+        if not agency.type:
+            continue
+        links = pages[f"agency-types/{agency.type}.md"]
+        assert f"agencies/{agency.id}.md" in links
+        for per_role in atlas.tasks_by_agency.get(agency.id, {}).values():
+            for ref in per_role:
+                assert task_target(ref) in links
+
+
+def test_coverage_cells_link_to_a_region_heading_of_the_domain_page(atlas):
+    domain = {p.path: p.markdown for p in domain_pages.pages(atlas)}
+    (cov,) = coverage_pages.pages(atlas)
+    cell_links = [t for t in links_from(cov) if t.startswith("domains/") and "#" in t]
+    assert cell_links
+    for target in cell_links:
+        path, anchor = target.split("#")
+        assert f"{{ #{anchor} }}" in domain[path], target
+
+
+def test_agency_index_links_every_agency_page(atlas):
+    (index, *pages) = list(agency_pages.pages(atlas))
+    links = links_from(index)
+    assert {p.path for p in pages} == {f"agencies/{a}.md" for a in atlas.vocab.agencies}
+    assert all(p.path in links for p in pages)
