@@ -108,7 +108,7 @@ def _title(raw: str, folded: str) -> tuple[str | None, str | None]:
         return _split_title(_join_lines(raw[m.start(1):m.end(1)]))
     for start, line in _lines(raw[:head_end]):
         f = fold(line).strip()
-        if not f or len(f) > 100 or re.search(r"[。,;]|当前位置|首页|>>|>", f):
+        if len(f) < 8 or len(f) > 100 or re.search(r"[。,;]|当前位置|首页|>>|>", f):
             continue
         if any(w in f for w in _PLAN_WORDS) or _PERIOD.search(f):
             title = line.strip()
@@ -203,8 +203,15 @@ def _published(raw: str, folded: str) -> dt.date | None:
         for m in re.finditer(label + r"\s*[::]\s*", folded):
             line_end = folded.find("\n", m.end())
             line = folded[m.end(): line_end if line_end >= 0 else len(folded)]
-            source = _AGGREGATOR_SOURCE.search(folded[folded.rfind("\n", 0, m.start()) + 1:
-                                                      line_end if line_end >= 0 else len(folded)])
+            # The header block: the label's line and the lines next to it (来源 may sit below).
+            block_start = folded.rfind("\n", 0, max(0, folded.rfind("\n", 0, m.start()))) + 1
+            block_end = line_end
+            for _ in range(2):
+                if block_end < 0:
+                    break
+                nxt = folded.find("\n", block_end + 1)
+                block_end = nxt if nxt >= 0 else len(folded)
+            source = _AGGREGATOR_SOURCE.search(folded[block_start:block_end if block_end >= 0 else len(folded)])
             if source and not _is_government(source.group(1)):
                 return None  # the header credits another site: its date is the aggregator's
             date = parse_date(line[:40])
@@ -259,7 +266,8 @@ def _cites(raw: str, folded: str, own: str | None) -> tuple[Citation, ...]:
         else:
             after = folded[m.end():m.end() + 200]
             t = re.match(r"\s*[))]?\s*《([^《》]{2,150})》", after)
-            if t and not re.match(r"\s*[((]", after):
+            # 《T》 right after belongs to this 文号 only if no 文号 of its own follows it.
+            if t and not DOC_NUMBER.match(re.sub(r"^\s*[((]\s*", "", after[t.end():])):
                 off = m.end() + t.start(1)
                 title = _join_lines(raw[off:off + len(t.group(1))])
         if key in seen:
