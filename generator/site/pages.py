@@ -38,7 +38,7 @@ NAV = (
     ("方案", "plans/index.md"),
     ("地区", "regions/index.md"),
     ("领域", "domains/index.md"),
-    ("覆盖矩阵", "coverage.md"),
+    ("覆盖矩阵", "coverage/index.md"),
     ("部门", "agencies/index.md"),
     ("部门类型", "agency-types/index.md"),
     ("指标", "indicators/index.md"),

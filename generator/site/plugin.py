@@ -39,6 +39,8 @@ class AtlasConfig(Config):
 
     root = opt.Optional(opt.Dir(exists=True))
     """Project root; defaults to the directory of mkdocs.yml."""
+    search = opt.Type(bool, default=True)
+    """Write the search index after the build (off only for quick previews)."""
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -90,6 +92,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.atlas is not None
+        if not self.config.search:
+            return
         try:
             emit = importlib.import_module("generator.search.emit")
         except ModuleNotFoundError as err:

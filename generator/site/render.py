@@ -57,8 +57,14 @@ def md_block(value: Any) -> str:
 
 
 def attr(value: Any) -> str:
-    """Escape a value for an HTML attribute inside Markdown (titles, hrefs): quotes and markup too."""
-    return md(value)
+    """Escape a value for a quoted HTML attribute written inside Markdown (an href, a title).
+
+    Markdown leaves a raw inline tag alone, so HTML escaping suffices, plus ``|``, which a table
+    splits cells on before it looks at tags.
+    """
+    if value is None:
+        return ""
+    return html.escape(_NEWLINES.sub(" ", str(value)), quote=True).replace("|", "&#124;")
 
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -96,3 +96,10 @@ def test_anchor_refuses_anything_but_a_slug():
 def test_front_matter_title_is_html_escaped_json():
     fm = front_matter('<script>"x"</script>')
     assert "<script>" not in fm and fm.startswith("---\ntitle: ")
+
+
+def test_attr_escapes_quotes_and_markup_and_table_pipes_but_keeps_a_url_readable():
+    from generator.site.render import attr
+
+    assert attr('https://a.gov.cn/x_y.html?a=1&b=2') == "https://a.gov.cn/x_y.html?a=1&amp;b=2"
+    assert attr('" onclick="x"|<') == "&quot; onclick=&quot;x&quot;&#124;&lt;"

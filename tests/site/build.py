@@ -1,0 +1,48 @@
+"""Build helpers for site tests: a project root from a fixture tree, and ``mkdocs build --strict``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "fixtures" / "site"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def make_root(tmp: Path, fixture: Path = FIXTURE, *, search: bool = False) -> Path:
+    """A project root in ``tmp``: the fixture's content/ and site_config/, the real JSON Schemas,
+    and a mkdocs.yml that inherits the project's and points the plugin at this root.
+
+    The search index is off unless asked for: tests/search covers it, and these tests pin the
+    pages themselves."""
+    root = tmp / "project"
+    shutil.copytree(fixture, root)
+    shutil.copytree(REPO / "site_config" / "schema", root / "site_config" / "schema")
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
+        f"docs_dir: {root / 'docs'}\n"
+        f"site_dir: {root / 'site'}\n"
+        "repo_url: https://github.com/example/policy-atlas\n"
+        "edit_uri: edit/main/\n"
+        f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
+        f"plugins:\n  - policy-atlas:\n      root: {root}\n"
+        + ("      search: false\n" if not search else ""),
+        encoding="utf-8",
+    )
+    return root
+
+
+def build(root: Path, site: Path | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``root`` (into ``site`` when given), without SOURCE_DATE_EPOCH
+    so that the plugin's own reproducibility default is what is tested."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    cmd = [str(MKDOCS), "build", "--strict", "-f", str(root / "mkdocs.yml")]
+    if site is not None:
+        cmd += ["--site-dir", str(site)]
+    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=600)

@@ -1,0 +1,48 @@
+"""The plugin's events in-process: the search hook and the content-epoch default."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+from generator.site import plugin as plugin_mod
+from generator.site.plugin import AtlasPlugin, _content_epoch
+
+
+class _Config(dict):
+    site_dir = "/nonexistent/site"
+
+
+def test_post_build_hands_the_atlas_and_site_dir_to_the_search_emitter(monkeypatch, atlas):
+    calls = []
+    fake = types.ModuleType("generator.search.emit")
+    fake.write_search = lambda a, site_dir: calls.append((a, site_dir))
+    monkeypatch.setitem(sys.modules, "generator.search.emit", fake)
+    p = AtlasPlugin()
+    p.load_config({})
+    p.atlas = atlas
+    p.on_post_build(config=_Config())
+    assert calls == [(atlas, Path("/nonexistent/site"))]
+
+
+def test_post_build_writes_no_index_when_search_is_off(monkeypatch, atlas):
+    fake = types.ModuleType("generator.search.emit")
+    fake.write_search = lambda *a: (_ for _ in ()).throw(AssertionError("search ran"))
+    monkeypatch.setitem(sys.modules, "generator.search.emit", fake)
+    p = AtlasPlugin()
+    p.load_config({"search": False})
+    p.atlas = atlas
+    p.on_post_build(config=_Config())
+
+
+def test_content_epoch_is_midnight_utc_of_the_newest_stated_date(atlas):
+    # alpha-2016 was retrieved 2024-03-01, the newest date in the inline atlas.
+    assert _content_epoch(atlas) == 1709251200
+
+
+def test_plugin_is_registered_under_its_entry_point():
+    from importlib.metadata import entry_points
+
+    (ep,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "policy-atlas"]
+    assert ep.load() is plugin_mod.AtlasPlugin
