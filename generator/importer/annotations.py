@@ -21,6 +21,7 @@ resolving them to vocabulary ids (and the 市发改委、科技局 prefix distri
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -64,6 +65,8 @@ _CLAUSE_RE = re.compile(
     r"(?:落实|实施|推进)?$"
 )
 _TRAILING_ETC = re.compile(_ETC + r"$")
+_ENDS_WITH_VERB = re.compile("(?:" + "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)) + ")$")
+_ROLE_WORD = re.compile("牵头|配合|负责|责任|参与|参加|协助|协办|协同|协作|主办|主责|落实|实施|承办")
 _VERB_ANYWHERE = re.compile("|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True)))
 # A deadline or status note after the roles (2017年底前完成, 长期坚持): kept in the text, not a role.
 _NOTE_RE = re.compile(r"\d{4}年|年底|年内|月底|季度|持续|长期|完成|启动")
@@ -78,6 +81,9 @@ _AGENCY_SUFFIX = re.compile(
     r"乡|园区|学院|大学|学校|银行|分行|支行|办公室|委员会|管委会|管理部|营管部|工作局|科|组|台|馆|团|网)$"
 )
 _MAX_NAME = 40
+_BARE_LABEL_START = re.compile(
+    r"(?:^|(?<=。))[ \t\u3000]*(?=" + _LABEL_RE.pattern + ")", re.MULTILINE
+)
 # 和/及/与 join two names only when the left side is itself a whole name (市质监局和松山湖管委会),
 # never inside one (市经济和信息化委, 省海洋与渔业厅).
 _AND_RE = re.compile(r"以及|和|及|与")
@@ -152,19 +158,47 @@ class AnnotationRules:
 
 def find_annotations(text: str) -> list[Annotation]:
     """Every agency annotation in ``text``, in order, with roles as written (no rule applied)."""
+    # Only a parenthesis with a role word close after it can open an annotation: find those
+    # words once, so that text full of parentheses costs no more than plain text.
+    roles_at = [m.start() for m in _ROLE_WORD.finditer(text)]
     found: list[Annotation] = []
     pos = 0
     n = len(text)
     while pos < n:
         ch = text[pos]
         if ch in OPEN:
-            a = _annotation_at(text, pos)
-            if a is not None:
-                found.append(a)
-                pos = a.end
-                continue
+            i = bisect.bisect_left(roles_at, pos)
+            if i < len(roles_at) and roles_at[i] <= pos + _MAX_CONTENT:
+                a = _annotation_at(text, pos)
+                if a is not None:
+                    found.append(a)
+                    pos = a.end
+                    continue
         pos += 1
+    found.extend(_bare_labelled(text, found))
+    found.sort(key=lambda a: a.start)
     return found
+
+
+def _bare_labelled(text: str, taken: list[Annotation]) -> list[Annotation]:
+    """Labelled annotations written without parentheses: a line (or sentence) that opens with a
+    label, ``责任单位:市发改委、市经信委`` — the label makes them unambiguous."""
+    out: list[Annotation] = []
+    for m in _BARE_LABEL_START.finditer(text):
+        start = m.end()
+        if any(a.start <= start < a.end for a in taken):
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        content = text[start : min(line_end, start + _MAX_CONTENT)]
+        stop = content.find("。")
+        if stop >= 0:
+            content = content[:stop]
+        roles = _parse_labelled(content, allow_tail=False)
+        if roles is None or roles.consumed != len(content.rstrip(_STRIP)):
+            continue
+        out.append(_make(text, start, start + roles.consumed, roles, closed=True))
+    return out
 
 
 def parse_annotation(content: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None] | None:
@@ -182,7 +216,7 @@ def parse_annotation(content: str) -> tuple[tuple[str, ...], tuple[str, ...], tu
 
 # Annotations are short; a parenthesis that runs further than this is not one (and the bound keeps
 # a line of ten thousand "(" linear rather than quadratic).
-_MAX_CONTENT = 600
+_MAX_CONTENT = 400
 
 
 def _annotation_at(text: str, start: int) -> Annotation | None:
@@ -289,7 +323,8 @@ def _clause_spans(content: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _CLAUSE_SEP and depth == 0:
+        elif depth == 0 and (ch in _CLAUSE_SEP or (ch == "、" and _ENDS_WITH_VERB.search(content, begin, i))):
+            # "市发改委牵头、市经信委配合": a 、 right after a role word ends a clause too.
             spans.append((begin, i))
             begin = i + 1
     spans.append((begin, len(content)))
@@ -312,7 +347,7 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
             consumed = len(content.rstrip(_STRIP))
             break
         read = _read_clause(clause)
-        if read is None and allow_tail and any(roles.values()):
+        if read is None and allow_tail:
             # An unclosed annotation runs into plan text: keep the clause up to its role word.
             read = _read_clause_prefix(clause)
             if read is not None:
@@ -368,7 +403,9 @@ def _read_clause(clause: str) -> tuple[list[str], str] | None:
 
 def _read_clause_prefix(clause: str) -> tuple[list[str], str, int] | None:
     """The shortest prefix of ``clause`` that reads as a verb clause: (names, role, its length)."""
-    for m in _VERB_ANYWHERE.finditer(clause):
+    for k, m in enumerate(_VERB_ANYWHERE.finditer(clause)):
+        if k == 3:  # a role clause has its role word early; don't chase one through plan text
+            break
         read = _read_clause(clause[: m.end()])
         if read is not None:
             return read[0], read[1], m.end()

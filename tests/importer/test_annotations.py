@@ -150,6 +150,24 @@ def test_deadline_note_after_the_roles_is_not_a_name():
     assert roles(a) == (("市发改委",), (), ()) and a.text == "(市发改委牵头,2017年底前完成)"
 
 
+def test_dun_after_a_role_word_separates_clauses():
+    a = only("(市发改委牵头、市经信委、市科技局配合)")
+    assert roles(a) == (("市发改委",), ("市经信委", "市科技局"), ())
+
+
+def test_labelled_annotation_without_parentheses_on_its_own_line():
+    text = "提升水平。牵头单位:市经信委;配合单位:市发改委、科技局\n  责任单位:市商务局。下一句\n正文牵头单位:很多"
+    first, second = find_annotations(text)
+    assert first.text == "牵头单位:市经信委;配合单位:市发改委、科技局"
+    assert roles(first) == (("市经信委",), ("市发改委", "科技局"), ())
+    assert second.text == "责任单位:市商务局" and second.responsible == ("市商务局",)
+
+
+def test_unclosed_single_clause_running_into_text():
+    a = only("建设平台。(市民政局负责 加快推进养老服务\n")
+    assert a.text == "(市民政局负责" and a.responsible == ("市民政局",) and not a.closed
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -162,6 +180,8 @@ def test_deadline_note_after_the_roles_is_not_a_name():
         "(支持龙头企业牵头建设追溯平台)",
         "按照“谁主管谁负责”的原则(详见附件)",
         "((((((",
+        "(" * 5000,
+        "(负责" * 500,
         "(负责)",
         "(等负责)",
         "(牵头单位:)",
