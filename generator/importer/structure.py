@@ -34,16 +34,16 @@ from .chrome import Line
 from .numerals import cn_to_int
 
 _CN = "一二三四五六七八九十百零〇两"
-_OPEN = "((〔"
-_CLOSE = "))〕"
+_OPEN = "(\uff08〔"
+_CLOSE = ")\uff09〕"
 
 # Numbering schemes, as written at the start of a paragraph. Each yields (kind, number as written).
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^第([{_CN}\d]+)[章部分节篇]\s*")),
     ("cn", re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
-    ("paren-cn", re.compile(rf"^[((]\s*([{_CN}]+)\s*[))]\s*[、.．]?\s*")),
+    ("paren-cn", re.compile(rf"^[(\uff08]\s*([{_CN}]+)\s*[)\uff09]\s*[、.．]?\s*")),
     ("arabic", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、．]|\.(?![0-9０-９]))\s*")),
-    ("paren-arabic", re.compile(r"^[((]\s*([0-9０-９]{1,2})\s*[))]\s*[、.．]?\s*")),
+    ("paren-arabic", re.compile(r"^[(\uff08]\s*([0-9０-９]{1,2})\s*[)\uff09]\s*[、.．]?\s*")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     ("dash", re.compile(r"^(?:——|—|－－|--|━━)+\s*")),
 )
@@ -59,12 +59,12 @@ GENERAL_HEADING_WORDS = (
 # Words an agency annotation uses; a trailing parenthesis without them is plan text ((3G), (WIFI)).
 _ANNOTATION_WORDS = re.compile(r"牵头|负责|配合|责任单位|责任部门|参与单位|协办|主办单位|承办")
 _DATE_LINE = re.compile(rf"^\s*(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{1,3}}\s*日\s*$")
-_END_MATTER = re.compile(r"^(抄送|抄报|主送|印发|(此件|本件)公开发布|[((]此件|[((]联系人|联系人[:：])")
+_END_MATTER = re.compile(r"^(抄送|抄报|主送|印发|(此件|本件)公开发布|[(\uff08]此件|[(\uff08]联系人|联系人[:：])")
 _PRINTED = re.compile(r"(办公厅|办公室|秘书处).{0,4}\d{4}年\d{1,2}月\d{1,2}日\s*印发\s*$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*([0-9０-９]{0,2})\s*[:：]?\s*")
 _MEMBER = re.compile(
-    r"^(?:(?P<role>[^:：()()。,,]{1,12}?)\s*[:：]\s*)?"
-    r"(?P<name>[\u3400-\u9fff·•][\u3400-\u9fff·•\s]{0,10}?)\s*[((](?P<position>[^()()]{1,60})[))]\s*[,,;;。]?$")
+    r"^(?:(?P<role>[^:：()\uff08\uff09。,，]{1,12}?)\s*[:：]\s*)?"
+    r"(?P<name>[\u3400-\u9fff·•][\u3400-\u9fff·•\s]{0,10}?)\s*[(\uff08](?P<position>[^()\uff08\uff09]{1,60})[)\uff09]\s*[,,;;。]?$")
 
 
 # --- the outline the builder produces -------------------------------------------------------
@@ -123,7 +123,7 @@ def marker_value(marker: Marker) -> int | None:
         return None
     if marker.kind == "circled":
         return _CIRCLED.index(marker.number) + 1
-    inner = re.sub(r"[()()、.．第章部分节篇\s]", "", marker.number)
+    inner = re.sub(r"[()\uff08\uff09、.．第章部分节篇\s]", "", marker.number)
     return cn_to_int(inner)
 
 
@@ -204,7 +204,7 @@ class _Node:
 def _split_heading(rest: str) -> tuple[str | None, str]:
     """"指导思想。围绕…" → ("指导思想", "围绕…"); a heading alone on its line → (heading, "")."""
     rest = rest.strip()
-    m = re.match(r"^([^。!?;;!?]{1,40}?)[。.!!]\s*(\S.*)$", rest, re.S)
+    m = re.match(r"^([^。!?;；！？]{1,40}?)[。.!!]\s*(\S.*)$", rest, re.S)
     if m and not trailing_annotation(m.group(1)) and not _OPEN_IN(m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
     return None, rest

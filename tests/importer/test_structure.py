@@ -1,0 +1,315 @@
+"""Paragraphs → outline: numbering schemes, headings, task vs section, annotation scope, attachments."""
+
+from generator.importer.chrome import Line
+from generator.importer.structure import build_outline, find_marker, trailing_annotation
+
+
+def outline(text: str):
+    lines = [Line(i, t.strip()) for i, t in enumerate(text.strip().splitlines(), 1) if t.strip()]
+    return build_outline(lines)
+
+
+def tasks(o):
+    out = []
+
+    def walk(sections):
+        for s in sections:
+            walk(s.sections)
+            out.extend(s.tasks)
+
+    walk(o.sections)
+    return out
+
+
+def by_id(o, ident):
+    for s in _all_sections(o.sections):
+        if s.id == ident:
+            return s
+    for t in tasks(o):
+        if t.id == ident:
+            return t
+    raise KeyError(ident)
+
+
+def _all_sections(sections):
+    for s in sections:
+        yield s
+        yield from _all_sections(s.sections)
+
+
+# --- numbering schemes -----------------------------------------------------------------------
+
+
+def test_markers_of_every_scheme_with_numbers_as_written():
+    cases = {
+        "一、总体要求": ("cn", "一"), "十二、其他": ("cn", "十二"), "(三)互联网+建筑": ("paren-cn", "(三)"),
+        "(十一)医疗": ("paren-cn", "(十一)"), "1.推广网络众包": ("arabic", "1"), "12、推进": ("arabic", "12"),
+        "(2)建设平台": ("paren-arabic", "(2)"), "——基础支撑更趋完善。": ("dash", None),
+        "③推进": ("circled", "③"),
+    }
+    for text, (kind, number) in cases.items():
+        marker = find_marker(text)
+        assert marker is not None and (marker.kind, marker.number) == (kind, number), text
+
+
+def test_years_decimals_and_inline_numbering_are_not_markers():
+    for text in ("2016年至2018年,传统产业加速融合。", "2.0模式应用", "一是推进生产智能化。", "(2016-2018年)",
+                 "10万个基站"):
+        assert find_marker(text) is None, text
+
+
+def test_nested_schemes_nest_and_a_reopened_scheme_closes_the_levels_below():
+    o = outline("""
+一、主要任务
+(一)互联网+制造
+1.推广众包研发。面向关键技术开展众包。
+2.推进智能制造。建设智能工厂。
+(二)互联网+农业
+1.推广精准农业。建设物联网监控体系。
+二、保障措施
+(一)加强组织领导。建立协调机制。
+""")
+    assert [s.id for s in o.sections] == ["s1", "s2"]
+    assert [t.id for t in tasks(o)] == ["t1-1-1", "t1-1-2", "t1-2-1", "t2-1"]
+    assert by_id(o, "t1-1-2").title == "推进智能制造"
+    assert by_id(o, "t1-1-2").text == "建设智能工厂。"
+
+
+def test_task_numbers_running_through_sections_keep_their_numbers():
+    o = outline("""
+三、主要任务
+(一)“互联网+”制造
+1.大力推进智能制造。建设智慧工厂。
+2.发展新模式。建设定制平台。
+(二)“互联网+”农业
+3.推进精准农业。建设示范园区。
+""")
+    assert [(t.id, t.number) for t in tasks(o)] == [("t3-1-1", "1"), ("t3-1-2", "2"), ("t3-2-3", "3")]
+
+
+def test_full_width_parentheses_and_half_width_are_one_scheme():
+    o = outline("一、任务\n（一）甲。做甲事。\n(二)乙。做乙事。\n")
+    assert [(t.id, t.number) for t in tasks(o)] == [("t1-1", "（一）"), ("t1-2", "(二)")]
+
+
+def test_dash_items_take_their_position_and_a_paragraph_after_them_is_an_item_of_its_own():
+    o = outline("""
+一、总体目标
+到2018年,发展环境更加优化。
+——基础支撑更趋完善。固定宽带家庭普及率达到65%。
+——经济发展提质增效。两化融合发展水平指数达到67。
+到2025年,基础设施全面建成。
+""")
+    goal = o.sections[0]
+    assert goal.text == "到2018年,发展环境更加优化。"
+    assert [(s.id, s.title) for s in goal.sections] == [
+        ("s1-1", "基础支撑更趋完善"), ("s1-2", "经济发展提质增效"), ("s1-3", None)]
+    assert goal.sections[2].text == "到2025年,基础设施全面建成。"
+    assert tasks(o) == []  # items of a general section (总体目标) stay sections
+
+
+def test_dash_items_under_an_action_heading_are_tasks():
+    o = outline("""
+二、重点行动
+(一)互联网+制造。
+1.行动目标。到2018年,建成工业设计中心160个。
+2.行动任务。
+——推广开放式研发设计。建设工业云平台。(省经济和信息化委等负责)
+——大力推进智能制造。建设智能工厂。(省经济和信息化委等负责)
+""")
+    assert by_id(o, "s2-1").title == "互联网+制造"
+    assert by_id(o, "s2-1-1").title == "行动目标"  # a general heading: a section with text
+    assert [(t.id, t.title, t.number) for t in tasks(o)] == [
+        ("t2-1-2-1", "推广开放式研发设计", None), ("t2-1-2-2", "大力推进智能制造", None)]
+
+
+# --- headings ---------------------------------------------------------------------------------
+
+
+def test_heading_and_text_on_one_line_are_split_at_the_first_full_stop():
+    o = outline("一、总体要求\n(一)指导思想。围绕中心任务,发挥引导作用。\n")
+    s = by_id(o, "s1-1")
+    assert (s.title, s.text) == ("指导思想", "围绕中心任务,发挥引导作用。")
+
+
+def test_heading_on_its_own_line_takes_the_following_paragraphs_as_text():
+    o = outline("一、总体要求\n(一)指导思想\n深入贯彻落实精神。\n牢固树立发展理念。\n")
+    s = by_id(o, "s1-1")
+    assert s.title == "指导思想"
+    assert s.text == "深入贯彻落实精神。\n牢固树立发展理念。"
+
+
+def test_heading_sentence_with_its_text_on_the_next_line():
+    o = outline("二、重点行动\n(十)互联网+政务。\n1.行动目标。\n到2018年,建成统一平台。\n")
+    s = by_id(o, "s2-10-1")
+    assert (s.title, s.text) == ("行动目标", "到2018年,建成统一平台。")
+
+
+def test_a_lone_sentence_item_is_text_not_a_title():
+    o = outline("二、任务\n(二)互联网+农业。\n3.实施精准扶贫,通过扶贫模式,对接农村市场。\n(三)互联网+建筑。加快建筑产业化。\n")
+    t = by_id(o, "t2-2-3")
+    assert (t.title, t.text) == (None, "实施精准扶贫,通过扶贫模式,对接农村市场。")
+
+
+def test_heading_ending_in_a_full_stop_above_items_is_the_title():
+    o = outline("三、重点任务\n(一)发展“互联网+生产”,推动供给侧结构性改革,促进产业转型升级。\n1.推进制造。建设工厂。\n")
+    assert by_id(o, "s3-1").title == "发展“互联网+生产”,推动供给侧结构性改革,促进产业转型升级"
+
+
+# --- annotations: item-closing vs section-closing ---------------------------------------------
+
+
+def test_trailing_annotation_span_handles_nested_and_unclosed_parentheses():
+    text = "推广应用。(牵头单位:市农业局,配合单位:市商务局、各县(市)区政府)"
+    start, end = trailing_annotation(text)
+    assert text[start:end] == "(牵头单位:市农业局,配合单位:市商务局、各县(市)区政府)"
+    unclosed = "解决难题”。(市网建办牵头,市编办等单位配合"
+    start, end = trailing_annotation(unclosed)
+    assert unclosed[start:end] == "(市网建办牵头,市编办等单位配合"
+    assert trailing_annotation("第三代移动通信(3G)") is None
+    assert trailing_annotation("依据(国发〔2015〕40号)") is None
+
+
+def test_annotation_at_the_end_of_an_item_closes_that_item_only():
+    o = outline("""
+三、主要任务
+(一)制造
+1.推进智能制造。建设工厂。(牵头单位:市经信委;配合单位:市发改委)
+2.发展新模式。建设平台。(责任单位:市科技局)
+""")
+    one, two = tasks(o)
+    assert one.text == "建设工厂。" and one.annotation == "(牵头单位:市经信委;配合单位:市发改委)"
+    assert two.annotation == "(责任单位:市科技局)"
+    assert by_id(o, "s3-1").annotation is None
+
+
+def test_standalone_annotation_after_the_last_item_closes_the_whole_section():
+    o = outline("""
+二、主要任务
+(一)互联网+制造。
+1.推广众包研发模式。面向关键技术。
+2.倡导个性定制设计理念。推动柔性化改造。
+(牵头单位:市经济和信息化委,配合单位:市发改委、科技局)
+(二)互联网+农业。
+1.创新农业研发模式。建立研发平台。
+""")
+    section = by_id(o, "s2-1")
+    annotation = "(牵头单位:市经济和信息化委,配合单位:市发改委、科技局)"
+    assert section.annotation == annotation
+    assert [t.annotation for t in section.tasks] == [annotation, annotation]
+    assert by_id(o, "t2-2-1").annotation is None
+
+
+def test_standalone_annotation_after_an_item_with_annotated_siblings_closes_that_item():
+    o = outline("""
+二、任务
+(一)甲
+1.甲一。做甲一。
+(牵头单位:市农业局)
+2.甲二。做甲二。
+(牵头单位:市商务局)
+""")
+    first, second = tasks(o)
+    assert (first.annotation, second.annotation) == ("(牵头单位:市农业局)", "(牵头单位:市商务局)")
+    assert by_id(o, "s2-1").annotation is None
+
+
+def test_a_leaf_part_closed_by_an_annotation_is_a_task_and_keeps_document_order():
+    o = outline("""
+二、主要任务
+(一)互联网+制造。
+1.推广众包。做众包。
+(牵头单位:市经信委)
+(二)互联网+建筑。加快建筑产业化现代化进程。
+(牵头单位:市城乡建设委)
+(三)互联网+金融。
+1.推动转型。做转型。
+(牵头单位:市金融办)
+""")
+    assert [s.id for s in o.sections[0].sections] == ["s2-1", "s2-2", "s2-3"]
+    building = by_id(o, "t2-2")
+    assert (building.number, building.title, building.text) == ("(二)", "互联网+建筑", "加快建筑产业化现代化进程。")
+    assert building.annotation == "(牵头单位:市城乡建设委)"
+
+
+def test_items_of_general_sections_are_sections_and_action_leaves_are_tasks():
+    o = outline("""
+一、总体要求
+(一)指导思想。围绕中心任务。
+(二)基本原则
+1.市场主导。突出市场地位。
+二、保障措施
+(一)加强组织领导。建立协调机制。
+""")
+    assert [t.id for t in tasks(o)] == ["t2-1"]
+    assert by_id(o, "s1-2-1").title == "市场主导"
+
+
+# --- front matter, end matter, attachments ------------------------------------------------------
+
+
+def test_preamble_is_the_prose_right_before_the_first_section():
+    o = outline("""
+某市人民政府关于印发某市行动计划的通知
+某政发〔2016〕1号
+各区人民政府,市政府各部门:
+现将《某市行动计划》印发给你们,请认真贯彻落实。
+某市人民政府
+2016年6月2日
+某市行动计划
+为贯彻落实国家部署,制定本行动计划。
+一、总体目标
+到2018年,基本建成。
+""")
+    assert o.preamble == "为贯彻落实国家部署,制定本行动计划。"
+    assert any("现将" in line for line in o.skipped)
+
+
+def test_signature_date_cc_and_printing_lines_are_not_section_text():
+    o = outline("""
+一、保障措施
+(一)加强组织领导。建立工作机制。(各有关部门负责)
+北京市人民政府
+2016年1月9日
+抄送:省委各部门,省人大常委会办公厅。
+山东省人民政府办公厅2016年6月2日印发
+""")
+    (task,) = tasks(o)
+    assert task.text == "建立工作机制。"
+    assert len(o.skipped) == 4
+
+
+def test_attachment_member_list_is_structured_and_not_in_the_last_section():
+    o = outline("""
+四、保障措施
+(一)加强组织领导。建立联席会议制度。(责任单位:市发改委)
+附件:某市推进“互联网+”发展联席会议组成人员名单
+某市人民政府
+2017年5月23日
+附件:
+某市推进“互联网+”发展联席会议
+组成人员名单
+总召集人:宋军继(市委副书记、市长)
+召 集 人:郭建民(市委常委、副市长)
+洪玉振(副市长)
+成    员: 张金伦(市政协副主席、市城管局局长)
+孙  锋(市统计局局长)
+联席会议日常工作由市经信委共同负责。
+""")
+    (task,) = tasks(o)
+    assert task.text == "建立联席会议制度。"
+    (attachment,) = o.attachments
+    assert attachment.title == "某市推进“互联网+”发展联席会议组成人员名单"
+    assert [(m.name, m.position, m.role) for m in attachment.members] == [
+        ("宋军继", "市委副书记、市长", "总召集人"), ("郭建民", "市委常委、副市长", "召集人"),
+        ("洪玉振", "副市长", "召集人"), ("张金伦", "市政协副主席、市城管局局长", "成员"),
+        ("孙锋", "市统计局局长", "成员")]
+    assert attachment.text.endswith("联席会议日常工作由市经信委共同负责。")
+    assert attachment.text.startswith("总召集人:宋军继")
+
+
+def test_text_without_any_numbering_is_kept_as_preamble_and_reported():
+    o = outline("为推进发展,制定本方案。\n加快建设网络。\n")
+    assert o.sections == ()
+    assert o.preamble == "为推进发展,制定本方案。\n加快建设网络。"
+    assert any("no numbered sections" in line for line in o.skipped)
