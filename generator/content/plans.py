@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..model import (AgencyRef, Attachment, AttachmentMember, Citation, Loc, Period, Plan, Section,
+from ..model import (Agency, AgencyRef, Attachment, AttachmentMember, Citation, Loc, Period, Plan, Section,
                      Source, Target, Task, Vocabulary)
+from ..text import normalize
 from .sources import SourceText, read_source
 from .yamlload import Document
 
@@ -46,6 +47,10 @@ def _date(raw: dict, key: str) -> dt.date | None:
         return dt.date.fromisoformat(raw[key]) if isinstance(raw.get(key), str) else None
     except ValueError:
         return None  # reported by the schema's date format
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _items(raw: dict, key: str) -> list[tuple[int, dict]]:
@@ -97,6 +102,27 @@ class PlanReader:
             close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else f": add it to site_config/{file} or fix the id"
             self.problem(path, f"unknown {noun} '{value}'{hint}")
+
+    def same_region(self, agency: Agency, path: tuple) -> None:
+        """A plan's agencies belong to its region, a region above it (省, 国家) or one below (县区).
+
+        An agency of an unrelated region means a name resolved to the wrong region's department.
+        """
+        plan_region = _str(self.doc.data, "region")
+        if plan_region not in self.vocab.regions or agency.region not in self.vocab.regions:
+            return
+        if plan_region in self._chain(agency.region) or agency.region in self._chain(plan_region):
+            return
+        self.problem(path, f"agency '{agency.id}' belongs to region '{agency.region}', which is neither "
+                           f"the plan's region '{plan_region}' nor above or below it: pick that region's agency")
+
+    def _chain(self, region: str) -> list[str]:
+        """``region`` and its ancestors, nearest first."""
+        out: list[str] = []
+        while region in self.vocab.regions and region not in out:
+            out.append(region)
+            region = self.vocab.regions[region].parent
+        return out
 
     # --- builders -----------------------------------------------------------------------------
 
@@ -180,6 +206,7 @@ class PlanReader:
             self.verbatim(raw, key, path, f"task {key}")
         roles = {role: tuple(self.agency_ref(item, path + (role, i)) for i, item in _items(raw, role))
                  for role in ROLES}
+        self.agencies_from_annotation(raw, path)
         domains = raw.get("domains") if isinstance(raw.get("domains"), list) else []
         for i, domain in enumerate(domains):
             self.ref(domain, self.vocab.domains, path + ("domains", i), "domain", "domains.yaml")
@@ -190,9 +217,31 @@ class PlanReader:
             targets=tuple(self.target(item, path + ("targets", i)) for i, item in _items(raw, "targets")),
             annotation=_str(raw, "annotation"), loc=self.doc.loc(path))
 
+    def agencies_from_annotation(self, raw: dict, path: tuple) -> None:
+        """A task's agencies are read from its annotation: each name must be written there.
+
+        This catches an agency attached to the wrong task (the name is in the source, elsewhere),
+        which the verbatim check alone would let through.
+        """
+        annotation = _str(raw, "annotation")
+        for role in ROLES:
+            for i, item in _items(raw, role):
+                name = _str(item, "name")
+                if name is None:
+                    continue
+                if annotation is None:
+                    self.problem(path + (role, i, "name"), f"agency '{name}' is given but the task has no "
+                                 "annotation: add the verbatim annotation that names it")
+                elif normalize(name) not in normalize(annotation):
+                    self.problem(path + (role, i, "name"), f"agency '{name}' is not named in the task's "
+                                 f"annotation {_short(annotation)}: is it on the right task?")
+
     def agency_ref(self, raw: dict, path: tuple) -> AgencyRef:
         self.verbatim(raw, "name", path, "agency name")
-        self.ref(raw.get("agency"), self.vocab.agencies, path + ("agency",), "agency", "agencies.yaml")
+        agency = raw.get("agency")
+        self.ref(agency, self.vocab.agencies, path + ("agency",), "agency", "agencies.yaml")
+        if isinstance(agency, str) and agency in self.vocab.agencies:
+            self.same_region(self.vocab.agencies[agency], path + ("agency",))
         return AgencyRef(_str(raw, "name") or "", _str(raw, "agency"), loc=self.doc.loc(path))
 
     def target(self, raw: dict, path: tuple) -> Target:
@@ -214,8 +263,10 @@ class PlanReader:
         members = []
         for i, item in _items(raw, "members"):
             self.verbatim(item, "name", path + ("members", i), "member name")
-            self.ref(item.get("agency"), self.vocab.agencies, path + ("members", i, "agency"), "agency",
-                     "agencies.yaml")
+            agency = item.get("agency")
+            self.ref(agency, self.vocab.agencies, path + ("members", i, "agency"), "agency", "agencies.yaml")
+            if isinstance(agency, str) and agency in self.vocab.agencies:
+                self.same_region(self.vocab.agencies[agency], path + ("members", i, "agency"))
             members.append(AttachmentMember(_str(item, "name") or "", _str(item, "position"),
                                             _str(item, "role"), _str(item, "agency")))
         return Attachment(id=attachment_id or "", title=_str(raw, "title") or "", text=_str(raw, "text") or "",

@@ -251,3 +251,31 @@ def test_github_format_prints_annotations(tree, capsys):
     assert code == 1
     assert lines == [f"::error file={PLAN},line=2,col=5::plan id 'demo-2017' must equal the file name "
                      "'demo-2016' (rename the file to demo-2017.yaml or change the id)"]
+
+
+def test_agency_not_named_in_the_task_annotation_is_on_the_wrong_task(tree, capsys):
+    tree.edit(PLAN, "cooperating: [{name: 市科技局, agency: jinan-kejiju}]",
+              "cooperating: [{name: 张三, agency: jinan-kejiju}]")
+    assert only(tree, capsys) == (
+        f"{PLAN}:56:34: agency '张三' is not named in the task's annotation '(牵头单位:市经信委,配合单位:市科技局)': "
+        "is it on the right task?")
+
+
+def test_agencies_without_an_annotation(tree, capsys):
+    tree.edit(PLAN, "            annotation: (市经信委、科技局负责)\n", "")
+    code, lines = tree.check(capsys)
+    assert code == 1
+    assert lines == [
+        f"{PLAN}:65:24: agency '市经信委' is given but the task has no annotation: "
+        "add the verbatim annotation that names it",
+        f"{PLAN}:66:24: agency '科技局' is given but the task has no annotation: "
+        "add the verbatim annotation that names it",
+    ]
+
+
+def test_agency_of_an_unrelated_region(tree, capsys):
+    tree.edit(PLAN, "lead: [{name: 市经信委, agency: jinan-jingxinwei}]",
+              "lead: [{name: 市经信委, agency: beijing-jingxinwei}]")
+    assert only(tree, capsys) == (
+        f"{PLAN}:55:41: agency 'beijing-jingxinwei' belongs to region 'beijing', which is neither the plan's "
+        "region 'jinan' nor above or below it: pick that region's agency")

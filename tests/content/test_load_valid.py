@@ -16,7 +16,7 @@ from .conftest import PLAN
 
 def test_vocabulary_loads_entries_in_file_order_with_locations(tree):
     vocab = load_vocabulary(tree.root / "site_config")
-    assert list(vocab.regions) == ["china", "shandong", "jinan"]
+    assert list(vocab.regions) == ["china", "shandong", "jinan", "beijing"]
     assert vocab.regions["jinan"] == Region(id="jinan", name="济南市", level="city", parent="shandong",
                                             adcode="370100", short_name="济南")
     assert vocab.regions["jinan"].loc == Loc("site_config/regions.yaml", 14, 5)
