@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 import yaml
 from pypinyin import lazy_pinyin
 
+from generator.importer.folding import fold
 from generator.model import AgencyRef, Vocabulary
 from generator.text import normalize
 
@@ -51,10 +52,11 @@ def qualify_names(names: Sequence[str], *, place_names: Iterable[str] = ()) -> t
     out: list[str] = []
     prefix: str | None = None
     for name in names:
-        if name.startswith(PREFIXES):
+        folded = fold(name)  # 區/縣 are prefixes too; the prefix is carried as written
+        if folded.startswith(PREFIXES):
             prefix = name[0]
             out.append(name)
-        elif prefix and _distributes_to(name, places):
+        elif prefix and _distributes_to(folded, places):
             out.append(prefix + name)
         else:
             out.append(name)
@@ -67,6 +69,11 @@ def _distributes_to(name: str, places: tuple[str, ...]) -> bool:
         and not _NOT_DEPARTMENT.search(name)
         and not any(p in name for p in places)
     )
+
+
+def _key(name: str) -> str:
+    """Lookup key: whitespace, width and script folded (各县（市）区政府 = 各县(市)区政府, 發改委 = 发改委)."""
+    return normalize(fold(name))
 
 
 class AgencyResolver:
@@ -99,12 +106,12 @@ class AgencyResolver:
                 if agency.region != reg:
                     continue
                 for form in (agency.name, *agency.aliases):
-                    idx.setdefault(normalize(form), agency.id)
+                    idx.setdefault(_key(form), agency.id)
             self._index.append(idx)
 
     def lookup(self, name: str) -> str | None:
         """The id of the agency that ``name`` (one exact form) denotes, or None."""
-        key = normalize(name)
+        key = _key(name)
         for idx in self._index:
             if key in idx:
                 return idx[key]
@@ -173,6 +180,7 @@ def suggest_entries(unresolved: Iterable[tuple[str, str]]) -> str:
 
 def _slug(name: str) -> str:
     """Pinyin slug of a name's short form: 市经信委 → jingxinwei, 各县(市)区政府 → gexianshiquzhengfu."""
+    name = fold(name)
     short = name[1:] if name.startswith(PREFIXES) and len(name) > 2 else name
     text = unicodedata.normalize("NFKC", "".join(lazy_pinyin(short))).lower()
     slug = re.sub(r"[^a-z0-9]+", "", text)

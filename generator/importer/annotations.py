@@ -25,10 +25,12 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from .folding import fold
+
 __all__ = ["Annotation", "AnnotationRules", "find_annotations", "parse_annotation"]
 
-OPEN = "(（"
-CLOSE = ")）"
+OPEN = "(（【"
+CLOSE = ")）】"
 # Separators between names in a list (at parenthesis depth 0) and between clauses.
 _NAME_SEP = "、,，;；"
 _CLAUSE_SEP = ",，;；"
@@ -46,6 +48,12 @@ _LABEL_ROLE = {label: role for role, labels in _LABELS.items() for label in labe
 _LABEL_RE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, _LABEL_ROLE), key=len, reverse=True)) + r")\s*(?:[:：]|为)"
 )
+# Labels that may sit beside the role labels and name no agency: 牵头领导:张三, 完成时限:2017年底.
+_OTHER_LABEL_RE = re.compile(
+    r"(?:(?:牵头|责任|分管|联系|协调)?(?:市|省|区|县)?领导|完成时限|完成时间|时间节点|时间进度|时限|进度安排)"
+    r"\s*[:：]"
+)
+_ANY_LABEL_RE = re.compile(f"{_LABEL_RE.pattern}|{_OTHER_LABEL_RE.pattern}")
 
 # Verb form: "<names>[等[单位|部门…]][共同|分别…]<verb>[落实…]" — one clause.
 _VERBS = {
@@ -157,7 +165,19 @@ class AnnotationRules:
 
 
 def find_annotations(text: str) -> list[Annotation]:
-    """Every agency annotation in ``text``, in order, with roles as written (no rule applied)."""
+    """Every agency annotation in ``text``, in order, with roles as written (no rule applied).
+
+    Traditional script and full-width forms are read through a same-length folded copy
+    (``folding.fold``); text, names and rule are always cut from ``text`` itself.
+    """
+    folded = fold(text)
+    found = _find(folded)
+    if folded != text:
+        found = [_unfold(a, text, folded) for a in found]
+    return found
+
+
+def _find(text: str) -> list[Annotation]:
     # Only a parenthesis with a role word close after it can open an annotation: find those
     # words once, so that text full of parentheses costs no more than plain text.
     roles_at = [m.start() for m in _ROLE_WORD.finditer(text)]
@@ -178,6 +198,30 @@ def find_annotations(text: str) -> list[Annotation]:
     found.extend(_bare_labelled(text, found))
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _unfold(a: Annotation, original: str, folded: str) -> Annotation:
+    """``a`` (read from the folded copy) with its text, names and rule as ``original`` writes them."""
+    seg_o, seg_f = original[a.start : a.end], folded[a.start : a.end]
+    taken: set[int] = set()
+
+    def back(piece: str) -> str:
+        i = seg_f.find(piece)
+        while i >= 0 and i in taken:
+            i = seg_f.find(piece, i + 1)
+        if i < 0:
+            return piece
+        taken.add(i)
+        return seg_o[i : i + len(piece)]
+
+    return replace(
+        a,
+        text=seg_o,
+        lead=tuple(back(n) for n in a.lead),
+        cooperating=tuple(back(n) for n in a.cooperating),
+        responsible=tuple(back(n) for n in a.responsible),
+        rule=back(a.rule) if a.rule else None,
+    )
 
 
 def _bare_labelled(text: str, taken: list[Annotation]) -> list[Annotation]:
@@ -206,10 +250,14 @@ def parse_annotation(content: str) -> tuple[tuple[str, ...], tuple[str, ...], tu
 
     Returns ``(lead, cooperating, responsible, rule)`` as written.
     """
-    roles = _parse(content)
-    if roles is None or roles.consumed != len(content.rstrip(_STRIP)):
+    folded = fold(content)
+    roles = _parse(folded)
+    if roles is None or roles.consumed != len(folded.rstrip(_STRIP)):
         return None
-    return roles.lead, roles.cooperating, roles.responsible, roles.rule
+    a = Annotation(content, 0, len(content), roles.lead, roles.cooperating, roles.responsible, roles.rule)
+    if folded != content:
+        a = _unfold(a, content, folded)
+    return a.lead, a.cooperating, a.responsible, a.rule
 
 
 # --- finding -----------------------------------------------------------------------------------
@@ -272,8 +320,7 @@ def _parse(content: str, *, allow_tail: bool = False) -> _Roles | None:
     """Roles read from ``content``; with ``allow_tail`` a trailing unreadable part is left out."""
     if not content.strip() or len(content) > _MAX_CONTENT:
         return None
-    m = _LABEL_RE.match(content.lstrip())
-    if m:
+    if _ANY_LABEL_RE.match(content.lstrip()):
         return _parse_labelled(content, allow_tail=allow_tail)
     return _parse_verbs(content, allow_tail=allow_tail)
 
@@ -281,12 +328,16 @@ def _parse(content: str, *, allow_tail: bool = False) -> _Roles | None:
 def _parse_labelled(content: str, *, allow_tail: bool) -> _Roles | None:
     """``牵头单位:X,配合单位:Y、Z`` — each label's list runs to the next label."""
     roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "responsible": []}
-    matches = list(_LABEL_RE.finditer(content))
+    matches = list(_ANY_LABEL_RE.finditer(content))
     consumed = 0
     for i, m in enumerate(matches):
         label = re.sub(r"\s*(?:[:：]|为)$", "", m.group(0))
         seg_end = matches[i + 1].start() if i + 1 < len(matches) else len(content)
         segment = content[m.end() : seg_end]
+        if label not in _LABEL_ROLE:
+            # 牵头领导:张三 / 完成时限:2017年底 — part of the annotation, names no agency.
+            consumed = m.end() + len(segment.rstrip(_STRIP))
+            continue
         rule, segment_names = _split_rule(segment)
         names = _names(segment_names)
         if names is None:

@@ -65,6 +65,13 @@ def test_canonical_name_and_full_width_forms_resolve():
     assert refs[1].name == "各县（市）区政府"
 
 
+def test_traditional_script_names_resolve_and_keep_their_spelling():
+    refs = resolve_names(["市發改委", "科技局", "各縣(市)區政府"], region="jinan", vocab=JINAN)
+    assert [r.agency for r in refs] == ["jinan-fagaiwei", "jinan-kejiju", "jinan-xianqu"]
+    assert [r.name for r in refs] == ["市發改委", "科技局", "各縣(市)區政府"]
+    assert qualify_names(["區發改委", "科技局"]) == ("區發改委", "區科技局")
+
+
 def test_parent_region_agencies_resolve_but_other_regions_do_not():
     refs = resolve_names(["人民银行济南分行", "市科委"], region="jinan", vocab=JINAN)
     assert refs == (AgencyRef("人民银行济南分行", "shandong-renhang"), AgencyRef("市科委", None))

@@ -168,6 +168,27 @@ def test_unclosed_single_clause_running_into_text():
     assert a.text == "(市民政局负责" and a.responsible == ("市民政局",) and not a.closed
 
 
+def test_traditional_script_is_read_and_kept_as_written():
+    text = "推進。（牽頭單位：市經濟和信息化委，配合單位：市發改委、各縣（市）區政府）"
+    a = only(text)
+    assert a.text == text[3:]
+    assert roles(a) == (("市經濟和信息化委",), ("市發改委", "各縣（市）區政府"), ())
+    b = only("（省農業廳、省海洋與漁業廳等負責，列第一位者為牽頭部門，下同）")
+    assert b.responsible == ("省農業廳", "省海洋與漁業廳") and b.rule == "列第一位者為牽頭部門，下同"
+    assert parse_annotation("市商務局牽頭，市發改委配合") == (("市商務局",), ("市發改委",), (), None)
+
+
+def test_leader_and_deadline_labels_beside_role_labels_name_no_agency():
+    a = only("(牵头领导:张三;牵头单位:市发改委;配合单位:市经信委;完成时限:2017年底)")
+    assert roles(a) == (("市发改委",), ("市经信委",), ())
+    assert find_annotations("(完成时限:2017年底)") == []
+
+
+def test_square_black_brackets_hold_annotations_too():
+    assert roles(only("【牵头单位:市发改委;配合单位:市经信委】")) == (("市发改委",), ("市经信委",), ())
+    assert find_annotations("【打印本页】【关闭窗口】") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
