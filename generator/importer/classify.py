@@ -1,0 +1,154 @@
+"""Tasks → policy domains (site_config/domains.yaml), from the plan's own headings and words.
+
+A researcher comparing 远程医疗 across regions opens one domain page and expects every relevant
+task on it and few others, so the rules are deliberately plain and conservative:
+
+1. **Headings map whole sections.** A heading word found in an enclosing section heading puts every
+   task under it in the domain: the plans group their tasks by field (“(十一)互联网+医疗服务”), and
+   an item under that heading is a health task whatever words it uses. The task's own title is read
+   the same way, as the heading of that one task.
+2. **Only the field of a “互联网+X” heading is read.** Dongguan's “(四)发展‘互联网+民生’,提升政府服务
+   水平,推进基本公共服务均等化” groups education, culture and health; its rhetoric (政府服务) must not
+   put them in 政务服务. When a heading says 互联网+X, only X (up to the next punctuation) is read;
+   otherwise the whole heading is.
+3. **The most specific heading word wins.** Heading words are matched longest first and never inside
+   a longer one that matched: “强化网络基础设施保障” is 信息基础设施 (网络基础设施), not also 城市管理
+   (基础设施, as in Jinan's “互联网+基础设施”, which is about sensors in water mains). A word listed
+   by several domains (远程医疗: 医疗健康 and 远程医疗) maps to all of them.
+4. **Keywords in the task's own words add domains.** A keyword in the title adds its domain; in the
+   body the domain's keywords must occur at least ``MIN_BODY_HITS`` times. A keyword that is a whole
+   item of an enumeration (“在信用、交通、医疗、卫生、就业、社保、文化、教育等重要领域”) is mentioned in
+   passing and does not count: plans list fields to say "everywhere", not to assign the task.
+
+The result is in vocabulary order (the order of domains.yaml), so it is deterministic and stable
+when the vocabulary grows. Matching is done on ``generator.text.normalize`` text, case-folded, so
+full-width and half-width forms (ＷＩＦＩ / WiFi) and line breaks in web copies make no difference.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+
+from generator.model import Domain
+from generator.text import normalize
+
+__all__ = ["MIN_BODY_HITS", "classify_domains", "heading_focus"]
+
+# How many keyword occurrences in a task's body (title excluded) add a domain; see rule 4.
+MIN_BODY_HITS = 2
+
+_PLUS = "互联网+"
+# Quotes that wrap the “互联网+” label or its field, skipped before the field is read.
+_QUOTES = "“”\"'‘’「」『』《》〈〉"
+# Where the field named after 互联网+ ends: punctuation, or a quote that closes the label.
+_FIELD_END = re.compile(r"[,。;:、!?()\[\]{}“”\"'‘’「」『』《》〈〉]")
+# An item of an enumeration sits between 、 and another list boundary (、 和 及 与 等 or punctuation).
+_LIST_SEP = "、"
+_LIST_EDGE = set("、和及与或等,。;:()“”\"") | {""}
+
+
+def _fold(text: str) -> str:
+    return normalize(text).casefold()
+
+
+def heading_focus(heading: str) -> str:
+    """The part of a heading that names its field (rule 2), normalised and case-folded.
+
+    ``heading_focus("(四)发展“互联网+民生”,提升政府服务水平") == "民生"``; a heading without 互联网+
+    is returned whole: ``heading_focus("(三)完善信用体系建设。") == "(三)完善信用体系建设。"``.
+    Several 互联网+ labels in one heading give their fields joined by a space.
+    """
+    folded = _fold(heading)
+    if _PLUS not in folded:
+        return folded
+    fields = []
+    for part in folded.split(_PLUS)[1:]:
+        part = part.lstrip(_QUOTES)
+        end = _FIELD_END.search(part)
+        fields.append(part[: end.start()] if end else part)
+    return " ".join(f for f in fields if f)
+
+
+def _alternation(words: set[str]) -> re.Pattern[str] | None:
+    # Longest first: at each position the most specific word matches, and shorter words inside it
+    # are skipped (finditer does not overlap).
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None
+
+
+class _Index:
+    """The vocabulary's words compiled once: heading words → domains, keyword pattern per domain."""
+
+    def __init__(self, domains: tuple[Domain, ...]):
+        self.heading_domains: dict[str, set[str]] = {}
+        for domain in domains:
+            for word in domain.heading_words:
+                if word.strip():
+                    self.heading_domains.setdefault(_fold(word), set()).add(domain.id)
+        self.heading_pattern = _alternation(set(self.heading_domains))
+        self.keyword_patterns = {
+            domain.id: _alternation({_fold(k) for k in domain.keywords if k.strip()}) for domain in domains
+        }
+
+
+@functools.lru_cache(maxsize=16)
+def _index(domains: tuple[Domain, ...]) -> _Index:
+    return _Index(domains)
+
+
+def _heading_domains(heading: str, index: _Index) -> set[str]:
+    focus = heading_focus(heading)
+    if not focus or index.heading_pattern is None:
+        return set()
+    found: set[str] = set()
+    for match in index.heading_pattern.finditer(focus):
+        found |= index.heading_domains[match.group()]
+    return found
+
+
+def _in_passing(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a whole item of a 、-separated enumeration."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return (before == _LIST_SEP and after in _LIST_EDGE) or (after == _LIST_SEP and before in _LIST_EDGE)
+
+
+def _keyword_domains(title: str, body: str, index: _Index) -> set[str]:
+    found = set()
+    for domain_id, pattern in index.keyword_patterns.items():
+        if pattern is None:
+            continue
+        if title and pattern.search(title):
+            found.add(domain_id)
+            continue
+        hits = sum(1 for m in pattern.finditer(body) if not _in_passing(body, m.start(), m.end()))
+        if hits >= MIN_BODY_HITS:
+            found.add(domain_id)
+    return found
+
+
+def classify_domains(
+    *,
+    title: str | None,
+    text: str,
+    headings: Sequence[str],
+    domains: Mapping[str, Domain],
+) -> tuple[str, ...]:
+    """The domain ids of one task, in vocabulary order.
+
+    ``headings`` are the titles of the sections that enclose the task, outermost first (their
+    numbers may be included: “(十一)互联网+医疗服务。” and “互联网+医疗服务” classify alike);
+    ``title`` and ``text`` are the task's own heading and verbatim body. See the module docstring
+    for the rules.
+    """
+    index = _index(tuple(domains.values()))
+    found: set[str] = set()
+    for heading in headings:
+        if heading:
+            found |= _heading_domains(heading, index)
+    if title:
+        found |= _heading_domains(title, index)
+    found |= _keyword_domains(_fold(title or ""), _fold(text or ""), index)
+    return tuple(domain_id for domain_id in domains if domain_id in found)
