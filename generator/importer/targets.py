@@ -94,15 +94,24 @@ def _fold(text: str) -> str:
 
 
 def governing_year(text: str) -> int | None:
-    """The year ``text`` sets for what follows: 到2018年 → 2018; 2016年至2018年 / 2016-2018年 → 2018.
-
-    The last governing mention wins. A date (2016年6月2日) governs nothing.
+    """The year ``text`` sets for what follows: 到2018年 → 2018; 2016年至2018年 / 2016-2018年 → 2018;
+    2017年年底前 → 2017. The last such mention wins. A date (2016年6月2日) or a past reference
+    (2015年以来) governs nothing.
     """
     folded = _fold(text)
     year = None
     for m in _YEAR.finditer(folded):
-        year = int(m.group(2) or m.group(1))
+        if m.group(2) or _governs(folded, m):
+            year = int(m.group(2) or m.group(1))
     return year
+
+
+def _governs(folded: str, m: re.Match) -> bool:
+    """到2018年 / 至2020年 / 2017年年底前 / 2018年前 set a deadline; 2015年以来 does not."""
+    opener = folded[max(0, m.start() - 2):m.start()]
+    if re.match(r"(?:力争)?[到至]", m.group(0)) or opener.endswith(("到", "至", "截至")):
+        return True
+    return folded.startswith(("年底", "底前", "底", "前", "末"), m.end())
 
 
 def _sentence_year(folded: str, pos: int) -> int | None:
@@ -110,7 +119,8 @@ def _sentence_year(folded: str, pos: int) -> int | None:
     start = max(folded.rfind(ch, 0, pos) for ch in "。;!?\n") + 1
     found = None
     for m in _YEAR.finditer(folded, start, pos):
-        found = int(m.group(2) or m.group(1))
+        if m.group(2) or _governs(folded, m):
+            found = int(m.group(2) or m.group(1))
     return found
 
 

@@ -275,3 +275,27 @@ def test_traditional_script_reads_and_stays_as_written():
     assert (t.name, t.value, t.comparator, t.year) == ("固定寬帶家庭普及率", 65, "達到", 2018)
     t = one("推廣應用工業機器人3000臺(套)。")
     assert (t.name, t.unit) == ("工業機器人", "臺(套)")
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("到年达超过以上左右个家万亿千百十三二一0123456789.-%％,。、和(套)台率规模的第号〔〕《》“”年均增长至少每")
+                            + ["固定宽带", "普及率", "建成", "培育", "２０１８", "Mbps", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join), st.one_of(st.none(), st.integers(1990, 2050)))
+def test_any_text_gives_verbatim_quotes_and_names(text, year):
+    for t in extract_targets(text, year=year):
+        assert t.quote in text and t.name in text and t.name
+        assert t.value_max is None or t.value_max >= 0
+
+
+def test_past_reference_and_month_do_not_govern():
+    assert governing_year("2015年以来,我市发展迅速。") is None
+    assert governing_year("2015年7月,国务院印发指导意见。到2020年,") == 2020
+    assert governing_year("2018年前完成改造。") == 2018
+    assert governing_year("力争到2020年,") == 2020
+    assert one("2015年以来,建成基站10万个。", year=2018).year == 2018
