@@ -79,7 +79,10 @@ _VERB_ANYWHERE = re.compile("|".join(sorted(map(re.escape, _VERBS), key=len, rev
 # A deadline or status note after the roles (2017年底前完成, 长期坚持): kept in the text, not a role.
 _NOTE_RE = re.compile(r"\d{4}年|年底|年内|月底|季度|持续|长期|完成|启动")
 # "列第一位者为牵头部门" and its variants (排在第一位的为牵头单位, 排名第一的部门牵头, 第一个为牵头部门 …).
-_RULE_RE = re.compile(r"(?:第一|首位|第1|首个|首列)[^,，;；]*牵头")
+_RULE_RE = re.compile(
+    r"(?:第一|首位|第1|首个)(?:位|个|名)?"
+    r"(?:[^,，;；。]{0,8}?(?:为|是|作为)牵头|的?(?:单位|部门|者)?牵头)"
+)
 _SAME_BELOW = re.compile(r"^(?:以下|下|后|以后)同$")
 _APPLIES_BELOW = re.compile(r"(?:以下|下|后|以后)同|下文|以下各项|全文")
 

@@ -256,6 +256,7 @@ def test_rule_in_a_labelled_annotation_and_in_plain_text():
     later = rules.apply(only("(市农委、市商务局负责)"))
     assert roles(later) == (("市农委",), ("市商务局",), ())
     assert AnnotationRules().observe("排名第一。由市发改委牵头。") is None
+    assert AnnotationRules().observe("支持第一批企业牵头建设平台,联合有关单位攻关。") is None
 
 
 # --- the five seeds -------------------------------------------------------------------------------
