@@ -118,6 +118,7 @@ class Annotation:
     responsible: tuple[str, ...] = ()
     rule: str | None = None
     closed: bool = True
+    joint: bool = False  # 共同负责: the names are jointly responsible
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -132,6 +133,7 @@ class _Roles:
     responsible: tuple[str, ...]
     rule: str | None
     consumed: int  # length of the content prefix that the roles were read from
+    joint: bool = False
 
 
 class AnnotationRules:
@@ -144,8 +146,11 @@ class AnnotationRules:
     Annotations that name a lead or co-operators explicitly are left as written.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, joint_follows_rule: bool = True) -> None:
         self.rule: str | None = None
+        # "X、Y、Z共同负责" under 列第一位者为牵头部门,下同: the rule says 下同 without exception, so X
+        # leads by default; False keeps jointly responsible names responsible.
+        self.joint_follows_rule = joint_follows_rule
 
     def observe(self, text: str) -> str | None:
         """Register a document-wide rule stated in plain plan text (outside annotations); returns it."""
@@ -162,6 +167,8 @@ class AnnotationRules:
             rule = a.rule
             if _APPLIES_BELOW.search(a.rule):
                 self.rule = a.rule
+        if a.joint and not self.joint_follows_rule:
+            return a
         if rule and a.responsible and not a.lead and not a.cooperating:
             return replace(a, lead=a.responsible[:1], cooperating=a.responsible[1:], responsible=())
         return a
@@ -297,7 +304,7 @@ def _annotation_at(text: str, start: int) -> Annotation | None:
 def _make(text: str, start: int, end: int, roles: _Roles, *, closed: bool) -> Annotation:
     return Annotation(text=text[start:end], start=start, end=end, lead=roles.lead,
                       cooperating=roles.cooperating, responsible=roles.responsible,
-                      rule=roles.rule, closed=closed)
+                      rule=roles.rule, closed=closed, joint=roles.joint)
 
 
 def _matching_close(text: str, start: int) -> int | None:
@@ -390,6 +397,7 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
     roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "responsible": []}
     pending: list[str] = []  # names of clauses with no verb yet: the next verb applies to them
     rule: str | None = None
+    joint = False
     consumed = 0
     for b, e in _clause_spans(content):
         clause = content[b:e].strip()
@@ -405,7 +413,8 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
             # An unclosed annotation runs into plan text: keep the clause up to its role word.
             read = _read_clause_prefix(clause)
             if read is not None:
-                names, role, used = read
+                names, role, used, jointly = read
+                joint = joint or jointly
                 _assign(roles, pending + names, role)
                 pending = []
                 consumed = b + (len(content[b:e]) - len(content[b:e].lstrip())) + used
@@ -421,7 +430,8 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
                 return None
             pending.extend(names)
             continue
-        names, role = read
+        names, role, jointly = read
+        joint = joint or jointly
         _assign(roles, pending + names, role)
         pending = []
         consumed = b + len(content[b:e].rstrip(_STRIP))
@@ -430,7 +440,7 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
     if not any(roles.values()):
         return None
     return _Roles(tuple(roles["lead"]), tuple(roles["cooperating"]), tuple(roles["responsible"]),
-                  rule, consumed)
+                  rule, consumed, joint=joint and bool(roles["responsible"]))
 
 
 def _assign(roles: dict[str, list[str]], names: list[str], role: str) -> None:
@@ -444,25 +454,25 @@ def _assign(roles: dict[str, list[str]], names: list[str], role: str) -> None:
     roles[role].extend(names)
 
 
-def _read_clause(clause: str) -> tuple[list[str], str] | None:
-    """(names, role) of one verb clause such as ``市商务局、市发改委等单位配合``, or None."""
+def _read_clause(clause: str) -> tuple[list[str], str, bool] | None:
+    """(names, role, jointly) of one verb clause such as ``市商务局、市发改委等单位配合``, or None."""
     m = _CLAUSE_RE.match(clause)
     if m is None:
         return None
     names = _names(_after_you(m.group("names")))
     if names is None:
         return None
-    return names, _VERBS[m.group("verb")]
+    return names, _VERBS[m.group("verb")], m.group("mod") == "共同"
 
 
-def _read_clause_prefix(clause: str) -> tuple[list[str], str, int] | None:
-    """The shortest prefix of ``clause`` that reads as a verb clause: (names, role, its length)."""
+def _read_clause_prefix(clause: str) -> tuple[list[str], str, int, bool] | None:
+    """The shortest prefix of ``clause`` that reads as a verb clause: (names, role, length, jointly)."""
     for k, m in enumerate(_VERB_ANYWHERE.finditer(clause)):
         if k == 3:  # a role clause has its role word early; don't chase one through plan text
             break
         read = _read_clause(clause[: m.end()])
         if read is not None:
-            return read[0], read[1], m.end()
+            return read[0], read[1], m.end(), read[2]
     return None
 
 

@@ -91,6 +91,18 @@ def test_trailing_deng_is_not_part_of_the_name(text, names):
 def test_jointly_responsible():
     a = only("(省教育厅、省科技厅、省人力资源社会保障厅共同负责)")
     assert roles(a) == ((), (), ("省教育厅", "省科技厅", "省人力资源社会保障厅"))
+    assert a.joint and a.names[-1] == "省人力资源社会保障厅"  # 共同 is not part of the name
+    assert not only("(省教育厅、省科技厅负责)").joint
+
+
+def test_jointly_responsible_under_a_rule_follows_it_unless_told_otherwise():
+    rule, joint = find_annotations("(省经信委、省科技厅等负责,列第一位者为牵头部门,下同)(省教育厅、省科技厅共同负责)")
+    default = AnnotationRules()
+    default.apply(rule)
+    assert roles(default.apply(joint)) == (("省教育厅",), ("省科技厅",), ())
+    strict = AnnotationRules(joint_follows_rule=False)
+    strict.apply(rule)
+    assert roles(strict.apply(joint)) == ((), (), ("省教育厅", "省科技厅"))
 
 
 def test_nested_parentheses_stay_inside_one_name():
