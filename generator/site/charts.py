@@ -28,13 +28,13 @@ NOT_EXTRACTED = "not-extracted"
 
 STATUS_TEXT = {NO_TARGET: "未提出该指标目标", NOT_EXTRACTED: "尚未提取目标"}
 
-WIDTH = 640
-ROW = 30
-BAR = 18
+WIDTH = 480
+ROW = 32
+BAR = 20
 PAD = 8
-FONT = 13
-MAX_LABEL_UNITS = 16  # label column holds at most this many CJK-wide characters
-VALUE_ROOM = 96  # room right of the longest bar for its value text
+FONT = 14
+MAX_LABEL_UNITS = 10  # label column holds at most this many CJK-wide characters
+VALUE_ROOM = 92  # room right of the longest bar for its value text
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,9 @@ def bar_chart(bars: Sequence[Bar], *, key: str, title: str, desc: str) -> str:
 
     out = [
         f'<svg class="atlas-chart" role="img" aria-labelledby="{cid}-title {cid}-desc" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        # an intrinsic size (a figure shrinks to its content), scaled down on narrow screens
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'style="max-width:100%;height:auto" '
         f'font-size="{FONT}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{cid}-title">{e(title)}</title>',
         f'<desc id="{cid}-desc">{e(desc)}</desc>',

@@ -50,7 +50,7 @@ def test_bars_scale_to_the_largest_value_including_a_range_upper_bound():
     widths = [float(r.get("width")) for r in rects]
     # 65 and 70 (+ the 70-80 range extension): 65/80 of the plot, then 70/80 and 10/80
     assert abs(widths[0] / (widths[1] + widths[2]) - 65 / 80) < 0.01
-    assert abs(widths[1] / widths[2] - 7.0) < 0.01
+    assert abs(widths[1] / widths[2] - 7.0) < 0.05  # coordinates are rounded to 0.1
 
 
 def test_no_target_and_not_extracted_rows_look_different():
