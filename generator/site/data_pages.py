@@ -34,7 +34,7 @@ def pages(atlas: Atlas) -> Iterable[Page | Asset]:
     docs = []
     for name in exports.EXPORTS:
         s = exports.schema(name)
-        docs.append(ExportDoc(name, s["title"], s["description"], len(exports.RECORDS[name](atlas)),
+        docs.append(ExportDoc(name, s["title"], s["description"], exports.record_count(atlas, name),
                               exports.columns(name)))
     markdown = front_matter("数据下载") + render(
         "data.md.j2", path=PATH, docs=docs, separator=exports.LIST_SEPARATOR

@@ -203,6 +203,16 @@ def target_records(atlas: Atlas) -> list[dict[str, Any]]:
     ]
 
 
+def record_count(atlas: Atlas, name: str) -> int:
+    """How many records an export holds, without building them."""
+    return {
+        "plans": len(atlas.plans),
+        "tasks": len(atlas.tasks),
+        "agencies": len(atlas.vocab.agencies),
+        "targets": len(atlas.targets),
+    }[name]
+
+
 RECORDS = {
     "plans": plan_records,
     "tasks": task_records,

@@ -108,7 +108,7 @@ def test_plans_export_links_an_in_corpus_citation_to_its_plan(files):
 def test_agency_export_counts_tasks_per_role(files):
     agencies = {a["id"]: a for a in json.loads(files["data/agencies.json"])}
     jn = agencies["jinan-jingxinwei"]
-    assert (jn["lead_count"], jn["cooperating_count"], jn["responsible_count"]) == (1, 1, 1)  # t1-2 is led by it and it is also named responsible
+    assert (jn["lead_count"], jn["cooperating_count"], jn["responsible_count"]) == (1, 1, 1)
     assert jn["type_name"] == "工业和信息化主管部门"
 
 
@@ -121,6 +121,7 @@ def test_data_page_documents_every_csv_column_and_links_every_file(atlas):
     page, *assets = list(data_pages.pages(atlas))
     assert page.path == "data/index.md"
     for name in exports.EXPORTS:
+        assert f"](#{name}) | {len(exports.RECORDS[name](atlas))} |" in page.markdown  # its count
         for col in exports.columns(name):
             assert f"| `{col.name}` | `{col.field}` |" in page.markdown
         for f in (f"({name}.json)", f"({name}.csv)", f"(schema/{name}.schema.json)"):
