@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .atlas import Atlas, urls
 from .page import Page
-from .region_pages import flatten, region_tree
+from .region_pages import RegionNode, flatten, region_tree
 from .render import front_matter, render
 
 
@@ -32,7 +32,10 @@ class Entry:
     name: str
     url: str
     count: int
-    depth: int = 0
+
+
+def _plans_in(node: RegionNode) -> int:
+    return sum(len(n.plans) for n in flatten((node,)))
 
 
 def counts(atlas: Atlas) -> Counts:
@@ -47,10 +50,11 @@ def counts(atlas: Atlas) -> Counts:
 
 def home_page(atlas: Atlas) -> Page:
     path = "index.md"
-    regions = [
-        Entry(n.region.name, urls.region(n.region.id), len(n.plans), n.depth)
-        for n in flatten(region_tree(atlas))
-    ]
+    # Provinces and municipalities (the level under the country), each with the plans of its whole
+    # subtree: about 31 entries however many city plans the corpus holds.
+    tree = region_tree(atlas)
+    tops = [c for n in tree for c in (n.children or (n,))]
+    regions = [Entry(n.region.name, urls.region(n.region.id), _plans_in(n)) for n in tops]
     domains = [
         Entry(d.name, urls.domain(d.id), len(atlas.tasks_by_domain.get(d.id, ())))
         for d in atlas.vocab.domains.values()
@@ -63,7 +67,7 @@ def home_page(atlas: Atlas) -> Page:
         Entry(i.name, urls.indicator(i.id), len(atlas.targets_by_indicator.get(i.id, ())))
         for i in atlas.vocab.indicators.values()
     ]
-    markdown = front_matter("政策图谱") + render(
+    markdown = front_matter("政策图谱", hide=["navigation"]) + render(
         "home.md.j2",
         path=path,
         counts=counts(atlas),

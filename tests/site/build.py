@@ -13,12 +13,11 @@ FIXTURE = REPO / "tests" / "fixtures" / "site"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
-def make_root(tmp: Path, fixture: Path = FIXTURE, *, search: bool = False) -> Path:
+def make_root(tmp: Path, fixture: Path = FIXTURE, *, search: bool = True) -> Path:
     """A project root in ``tmp``: the fixture's content/ and site_config/, the real JSON Schemas,
     and a mkdocs.yml that inherits the project's and points the plugin at this root.
 
-    The search index is off unless asked for: tests/search covers it, and these tests pin the
-    pages themselves."""
+    The search index is on, as in a real build: the header's search partial links its assets."""
     root = tmp / "project"
     shutil.copytree(fixture, root)
     shutil.copytree(REPO / "site_config" / "schema", root / "site_config" / "schema")
