@@ -48,12 +48,16 @@ def qualify_names(names: Sequence[str], *, place_names: Iterable[str] = ()) -> t
     prefix, collective references (各县(市)区政府) and bodies named for a place (济南高新区管委会,
     when ``place_names`` contains 济南) are returned unchanged.
     """
-    places = tuple(p for p in place_names if p)
+    places = tuple(sorted((p for p in place_names if p), key=len, reverse=True))
     out: list[str] = []
     prefix: str | None = None
     for name in names:
         folded = fold(name)  # 區/縣 are prefixes too; the prefix is carried as written
-        if folded.startswith(PREFIXES):
+        head = _region_head(folded, places)
+        if head:
+            prefix = name[: len(head)]  # 济南市发改委、科技局: 科技局 is 济南市科技局
+            out.append(name)
+        elif folded.startswith(PREFIXES):
             prefix = name[0]
             out.append(name)
         elif prefix and _distributes_to(folded, places):
@@ -61,6 +65,14 @@ def qualify_names(names: Sequence[str], *, place_names: Iterable[str] = ()) -> t
         else:
             out.append(name)
     return tuple(out)
+
+
+def _region_head(name: str, places: tuple[str, ...]) -> str | None:
+    """The full region name that opens ``name`` (济南市 in 济南市发改委), if any."""
+    for p in places:
+        if p.endswith(PREFIXES) and name.startswith(p) and len(name) > len(p):
+            return p
+    return None
 
 
 def _distributes_to(name: str, places: tuple[str, ...]) -> bool:
@@ -98,6 +110,10 @@ class AgencyResolver:
             sorted({n for r in vocab.regions.values() for n in (r.name, r.short_name) if n}, key=len,
                    reverse=True)
         )
+        # The full names of the plan's own regions: 济南市科技局 in a Jinan plan is its 市科技局.
+        self._own_names = tuple(
+            sorted({vocab.regions[r].name for r in chain if r in vocab.regions}, key=len, reverse=True)
+        )
         # One index per region of the chain, nearest first; within a region, file order wins.
         self._index: list[dict[str, str]] = []
         for reg in chain:
@@ -122,11 +138,23 @@ class AgencyResolver:
         qualified = qualify_names(names, place_names=self.place_names)
         refs = []
         for name, full in zip(names, qualified):
-            agency = self.lookup(name)
-            if agency is None and full != name:
-                agency = self.lookup(full)
+            agency = None
+            for candidate in self._candidates(name, full):
+                agency = self.lookup(candidate)
+                if agency is not None:
+                    break
             refs.append(AgencyRef(name=name, agency=agency))
         return tuple(refs)
+
+    def _candidates(self, name: str, full: str) -> list[str]:
+        """Forms to look up, most literal first: as written, prefix-qualified, and either with a
+        full region name cut to its level (济南市科技局 → 市科技局)."""
+        out = [name, full]
+        for form in (name, full):
+            head = _region_head(fold(form), self._own_names)
+            if head:
+                out.append(form[len(head) - 1 :])
+        return list(dict.fromkeys(out))
 
     def unresolved(self, names: Sequence[str]) -> list[tuple[str, str]]:
         """``(region, qualified name)`` for every name that doesn't resolve, for ``suggest_entries``."""

@@ -72,6 +72,12 @@ def test_traditional_script_names_resolve_and_keep_their_spelling():
     assert qualify_names(["區發改委", "科技局"]) == ("區發改委", "區科技局")
 
 
+def test_full_region_name_as_prefix_distributes_and_resolves_in_the_own_region_only():
+    refs = resolve_names(["济南市发改委", "科技局", "北京市科技局"], region="jinan", vocab=JINAN)
+    assert [r.agency for r in refs] == ["jinan-fagaiwei", "jinan-kejiju", None]
+    assert qualify_names(["济南市发改委", "科技局"], place_names=["济南市"]) == ("济南市发改委", "济南市科技局")
+
+
 def test_parent_region_agencies_resolve_but_other_regions_do_not():
     refs = resolve_names(["人民银行济南分行", "市科委"], region="jinan", vocab=JINAN)
     assert refs == (AgencyRef("人民银行济南分行", "shandong-renhang"), AgencyRef("市科委", None))
