@@ -169,3 +169,24 @@ def test_shandong_rule_leads_resolve_to_provincial_agencies():
     lead = resolver.resolve(first.lead)
     assert lead[0].name == "省经济和信息化委"
     assert lead[0].agency is not None and v.agencies[lead[0].agency].region == "shandong"
+
+
+SEED_REGIONS = {"jinan-2016": "jinan", "liaocheng-2017": "liaocheng", "shandong-2016": "shandong",
+                "beijing-2016": "beijing", "dongguan-2016": "dongguan"}
+
+
+def test_every_annotated_name_in_the_seeds_resolves_in_its_region():
+    v = real_vocab()
+    unresolved = []
+    for plan, region in SEED_REGIONS.items():
+        resolver = AgencyResolver(v, region)
+        rules = AnnotationRules()
+        text = (ROOT / "content" / "sources" / f"{plan}.txt").read_text(encoding="utf-8")
+        for a in map(rules.apply, find_annotations(text)):
+            for names in (a.lead, a.cooperating, a.responsible):
+                for ref in resolver.resolve(names):
+                    if ref.agency is None:
+                        unresolved.append((plan, ref.name))
+                    else:
+                        assert v.agencies[ref.agency].region in ("china", region, v.regions[region].parent)
+    assert unresolved == []
