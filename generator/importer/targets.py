@@ -35,23 +35,27 @@ from .numerals import CHARS as CN_CHARS, cn_to_int
 
 # Comparators written before the figure, longest first so 年均增长 wins over 增长. Kept as written.
 PRE_COMPARATORS = (
-    "力争达到", "年均增长", "年均递增", "年均提高", "分别达到", "各达到", "提高到", "提升到", "提高至",
-    "提升至", "增长到", "控制在", "不低于", "不少于", "不超过", "至少", "达到", "超过", "突破",
-    "力争", "达",
+    "力争达到", "年均增长", "年均递增", "年均提高", "年均下降", "分别达到", "分别超过", "分别提高到",
+    "分别为", "各达到", "提高到", "提升到", "提高至", "提升至", "增长到", "下降到", "降低到", "降至",
+    "控制在", "不低于", "不少于", "不超过", "至少", "达到", "超过", "突破", "力争", "达",
+    "提高", "提升", "增长", "增加", "下降", "降低", "减少", "缩短",
 )
 # Bounds written after the figure: 50家以上, 15%左右.
 POST_BOUNDS = ("以上", "左右", "以内", "以下")
 # Comparators that describe growth: they stay the comparator even when a bound follows
 # (年均增长10%以上 → 年均增长).
-GROWTH = ("年均增长", "年均递增", "年均提高")
+GROWTH = ("年均增长", "年均递增", "年均提高", "年均下降", "提高", "提升", "增长", "增加", "下降",
+          "降低", "减少", "缩短")
+# Comparators that pair a list of names with a list of figures: A和B分别达到65%和70%.
+RESPECTIVELY = "分别"
 
 # Measures a figure may carry. Money keeps its 万/亿 in the unit (亿元 is how statistics are
 # kept); for everything else 万/亿 multiply the value (10万个 → 100000 个).
 MONEY_UNITS = ("亿美元", "万美元", "亿元", "万元", "美元", "元")
-LATIN_UNITS = ("Gbps", "Mbps", "GB", "TB", "M", "G", "T")  # only after a comparator: 超过50M
+LATIN_UNITS = ("Gbps", "Mbps", "GB", "TB", "MW", "GW", "M", "G", "T")  # only after a comparator: 超过50M
 CN_MEASURES = ("兆",)  # 超过百兆: only after a comparator
 CLASSIFIERS = (
-    "台(套)", "台（套）", "人次", "场次", "台次", "万人", "平方米", "公里", "千米", "%", "‰",
+    "个百分点", "百分点", "千瓦时", "千瓦", "兆瓦", "平方公里", "公顷", "台(套)", "台（套）", "人次", "场次", "台次", "万人", "平方米", "公里", "千米", "%", "‰",
     "个", "家", "所", "项", "台", "套", "架", "处", "座", "条", "名", "人", "场", "次", "件", "部",
     "辆", "种", "倍", "吨", "张", "亩", "床",
 )
@@ -212,8 +216,11 @@ _ENUMERATION_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2
 
 def _figures(folded: str) -> list[_Figure]:
     found: list[_Figure] = []
+    last_end = 0
     for m in _NUMBER.finditer(folded):
         start = m.start("num")
+        if start < last_end:
+            continue  # the upper bound of a range already read (10%-15%)
         num, num2 = m.group("num"), m.group("num2")
         chinese = not num[0].isdigit()
         before = folded[start - 1] if start else ""
@@ -234,9 +241,16 @@ def _figures(folded: str) -> list[_Figure]:
         after = folded[end:end + 1]
         if after in "年月日号" and after:
             continue
+        if unit and value_max is None:
+            # 10%-15%: a range whose both ends carry the unit.
+            r = re.match(r"\s*[" + _RANGE_SEP + r"]\s*([0-9]+(?:\.[0-9]+)?)" + re.escape(unit), folded[end:])
+            if r:
+                value_max = float(r.group(1))
+                end += r.end()
         bound = next((b for b in POST_BOUNDS if folded.startswith(b, end)), None)
         stop = end + (len(bound) if bound else 0)
         attributive = folded[stop:stop + 1] == "的"
+        last_end = stop
         found.append(_Figure(start, stop, value * multiplier,
                              value_max * multiplier if value_max is not None else None,
                              unit, bound, chinese, attributive))
@@ -275,9 +289,9 @@ def _after_last_verb(text: str, offset: int) -> tuple[str, int]:
 
 def _clean_name(text: str, offset: int) -> tuple[str, int]:
     """Trim a name of edge punctuation and the connective 对/在/的 without leaving the source."""
-    while text and text[0] in "对在和及与、“\"" and not text.startswith("“"):
+    while text and text[0] in "和、":
         text, offset = text[1:], offset + 1
-    while text and text[-1] in "的、和及与":
+    while text and text[-1] in "的、和":
         text = text[:-1]
     return text, offset
 
@@ -293,17 +307,27 @@ def extract_targets(
     folded = _fold(text)
     targets: list[Target] = []
     floor = 0  # a name never reaches back past the previous target's figure
-    for fig in _figures(folded):
+    figures = _figures(folded)
+    # Figures already paired with a name by an earlier A和B分别达到X和Y: index → (name_at, name_len,
+    # quote start, quote end, where the comparator is written, its length).
+    paired: dict[int, tuple[int, int, int, int, int, int]] = {}
+    for index, fig in enumerate(figures):
         clause = _clause_start(folded, fig.start, 0)
+        if index in paired:
+            name_at, name_len, q_start, q_end, comp_at, comp_len = paired[index]
+            targets.append(_target(text, folded, fig, text[name_at:name_at + name_len], text[q_start:q_end],
+                                   text[comp_at:comp_at + comp_len], year, indicators))
+            floor = max(fig.end, q_end)
+            continue
         lo = max(clause, floor)
         comparator = _comparator_before(folded, fig.start, lo)
         if not fig.unit:
-            if comparator is None or fig.value_max is not None:
-                continue
+            if comparator is None or fig.value_max is not None or fig.chinese:
+                continue  # a bare figure only as 指数达到67; 提升一批 is words
         elif fig.unit in LATIN_UNITS + CN_MEASURES and comparator is None:
             continue
-        if fig.chinese and fig.value < 10 and comparator is None:
-            continue  # 两个, 三个提升: words, not figures
+        if fig.chinese and fig.value < 10:
+            continue  # 两个, 三个提升, 提升一个档次: words, not figures
         prefix_end = fig.start - (len(comparator) if comparator else 0)
         prefix = folded[lo:prefix_end]
         if "按" in prefix and fig.unit == "%":
@@ -358,6 +382,21 @@ def extract_targets(
             name, name_at = _clean_name(name, name_at)
             if not name:
                 continue
+            if comparator and comparator.startswith(RESPECTIVELY):
+                group = _respectively(folded, figures, index, name, name_at)
+                if group:
+                    # 分别达到 → the comparator is 达到, written right after 分别.
+                    comp_at = fig.start - len(comparator) + len(RESPECTIVELY)
+                    comp_len = len(comparator) - len(RESPECTIVELY)
+                    q_end = group[-1][0].end
+                    for k, (member, part, part_at) in enumerate(group):
+                        paired[index + k] = (part_at, len(part), lo, q_end, comp_at, comp_len)
+                    name_at, name_len, q_start, q_end, comp_at, comp_len = paired.pop(index)
+                    targets.append(_target(text, folded, fig, text[name_at:name_at + name_len],
+                                           text[q_start:q_end], text[comp_at:comp_at + comp_len],
+                                           year, indicators))
+                    floor = max(fig.end, q_end)
+                    continue
             q_start = lo
             q_end = fig.end
             if _measure_noun_at(folded, q_end):
@@ -382,21 +421,50 @@ def extract_targets(
             comp = text[clause:clause + len(word)]
         else:
             comp = "达到"
-        # The unit as written (臺(套) stays traditional), width-folded (％ → %).
-        unit_end = fig.end - len(fig.bound or "")
-        unit = unicodedata.normalize("NFKC", text[unit_end - len(fig.unit):unit_end]) if fig.unit else ""
-        targets.append(Target(
-            name=name.strip(),
-            value=fig.value,
-            value_max=fig.value_max,
-            unit=unit,
-            comparator=comp,
-            year=_target_year(folded, fig.start, year),
-            quote=quote,
-            indicator=match_indicator(name, indicators) if indicators else None,
-        ))
+        targets.append(_target(text, folded, fig, name, quote, comp, year, indicators))
         floor = max(fig.end, q_end)
     return targets
+
+
+def _target(text: str, folded: str, fig: _Figure, name: str, quote: str, comp: str,
+            year: int | None, indicators: Mapping[str, Indicator] | None) -> Target:
+    # The unit as written (臺(套) stays traditional), width-folded (％ → %).
+    unit_end = fig.end - len(fig.bound or "")
+    unit = unicodedata.normalize("NFKC", text[unit_end - len(fig.unit):unit_end]) if fig.unit else ""
+    if fig.bound and comp not in GROWTH and _fold(comp) not in GROWTH:
+        comp = text[fig.end - len(fig.bound):fig.end]
+    return Target(
+        name=name.strip(),
+        value=fig.value,
+        value_max=fig.value_max,
+        unit=unit,
+        comparator=comp,
+        year=_target_year(folded, fig.start, year),
+        quote=quote.strip(),
+        indicator=match_indicator(name, indicators) if indicators else None,
+    )
+
+
+def _respectively(folded: str, figures: list[_Figure], index: int, names: str,
+                  names_at: int) -> list[tuple[_Figure, str, int]] | None:
+    """A和B分别达到X和Y: pair each listed name with its figure, or None when the counts differ."""
+    parts: list[tuple[str, int]] = []
+    start = 0
+    for m in re.finditer(r"以及|[和、]", names):  # not 及 or 与 alone: 普及率, 参与率
+        parts.append((names[start:m.start()], names_at + start))
+        start = m.end()
+    parts.append((names[start:], names_at + start))
+    if len(parts) < 2 or any(not p for p, _ in parts):
+        return None
+    members = [figures[index]]
+    while len(members) < len(parts) and index + len(members) < len(figures):
+        nxt = figures[index + len(members)]
+        if folded[members[-1].end:nxt.start] not in ("和", "、", "及", "与"):
+            break
+        members.append(nxt)
+    if len(members) != len(parts):
+        return None
+    return [(fig, part, at) for fig, (part, at) in zip(members, parts)]
 
 
 def match_indicator(name: str, indicators: Mapping[str, Indicator]) -> str | None:

@@ -49,7 +49,7 @@ def test_growth_comparator_wins_over_trailing_bound():
 
 def test_bound_after_figure_is_the_comparator():
     assert one("众创空间数量达到50家以上,").comparator == "以上"
-    assert one("信息消费规模增长15%左右。").comparator == "左右"
+    assert one("信息消费规模达到15%左右。").comparator == "左右"
 
 
 def test_several_targets_in_one_sentence():
@@ -299,3 +299,32 @@ def test_past_reference_and_month_do_not_govern():
     assert governing_year("2018年前完成改造。") == 2018
     assert governing_year("力争到2020年,") == 2020
     assert one("2015年以来,建成基站10万个。", year=2018).year == 2018
+
+
+def test_respectively_pairs_names_with_figures():
+    text = "固定宽带家庭普及率和移动互联网用户普及率分别达到65%和70%。"
+    found = extract_targets(text, year=2018)
+    assert [(t.name, t.value, t.comparator) for t in found] == [
+        ("固定宽带家庭普及率", 65, "达到"), ("移动互联网用户普及率", 70, "达到")]
+    assert all(t.quote == "固定宽带家庭普及率和移动互联网用户普及率分别达到65%和70%" for t in found)
+    three = extract_targets("甲率、乙率和丙率分别达到60%、70%和80%以上,", year=None)
+    assert [(t.name, t.value, t.comparator) for t in three] == [
+        ("甲率", 60, "达到"), ("乙率", 70, "达到"), ("丙率", 80, "以上")]
+
+
+def test_change_comparators_and_percentage_points():
+    t = one("单位地区生产总值能耗下降15%,")
+    assert (t.name, t.value, t.comparator) == ("单位地区生产总值能耗", 15, "下降")
+    t = one("互联网普及率提高5个百分点以上。")
+    assert (t.value, t.unit, t.comparator) == (5, "个百分点", "提高")
+
+
+def test_percent_range():
+    t = one("信息消费规模年均增长10%-15%,")
+    assert (t.value, t.value_max, t.unit, t.comparator) == (10, 15, "%", "年均增长")
+
+
+def test_names_keep_words_that_start_or_end_like_connectives():
+    assert one("在线教育用户规模达到500万人,").name == "在线教育用户规模"
+    assert one("对外贸易额超过100亿元,").name == "对外贸易额"
+    assert one("农村宽带普及率达到80%,").name == "农村宽带普及率"
