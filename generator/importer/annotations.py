@@ -7,8 +7,12 @@ This module finds them in plan text and reads the roles *as written*:
 * labelled form — ``牵头单位:X,配合单位:Y、Z`` / ``责任单位:X`` / ``牵头部门:X;配合单位:Y``;
 * verb form — ``X牵头,Y、Z负责`` (负责 after a lead means the others co-operate), ``X、Y负责``
   (no lead: all responsible), ``X牵头,Y等单位配合``, ``X、Y共同负责``;
-* a document-wide rule — ``列第一位者为牵头部门,下同`` — declared inside an annotation;
-  ``AnnotationRules`` applies it to that annotation and every later one of the same plan.
+* a document-wide rule — ``列第一位者为牵头部门,下同`` — declared inside an annotation (or in
+  plain text); ``AnnotationRules`` applies it to that annotation and every later one of the plan;
+* a labelled annotation standing without parentheses at the start of a line (``责任单位:X、Y``).
+
+Traditional script and full-width punctuation are read through ``folding.fold`` (a same-length
+simplified, half-width copy), so every span and name is still cut from the text as written.
 
 An annotation is told apart from ordinary parentheticals ((国发〔2015〕40号), (3G), (试行)) by its
 grammar: the content must read entirely as lists of agency-like names joined to role words.
@@ -83,7 +87,6 @@ _RULE_RE = re.compile(
     r"(?:第一|首位|第1|首个)(?:位|个|名)?"
     r"(?:[^,，;；。]{0,8}?(?:为|是|作为)牵头|的?(?:单位|部门|者)?牵头)"
 )
-_SAME_BELOW = re.compile(r"^(?:以下|下|后|以后)同$")
 _APPLIES_BELOW = re.compile(r"(?:以下|下|后|以后)同|下文|以下各项|全文")
 
 # What an agency-like name ends with: government bodies, their field units, companies, towns.
