@@ -57,8 +57,10 @@ CN_MEASURES = ("兆",)  # 超过百兆: only after a comparator
 CLASSIFIERS = (
     "个百分点", "百分点", "千瓦时", "千瓦", "兆瓦", "平方公里", "公顷", "台(套)", "台（套）", "人次", "场次", "台次", "万人", "平方米", "公里", "千米", "%", "‰",
     "个", "家", "所", "项", "台", "套", "架", "处", "座", "条", "名", "人", "场", "次", "件", "部",
-    "辆", "种", "倍", "吨", "张", "亩", "床",
+    "辆", "种", "倍", "吨", "张", "亩", "床", "户",
 )
+# Units that size a noun when a bound follows (20户以上自然村, 100人以上企业): never figure-first.
+SIZE_UNITS = ("户", "人")
 # A figure whose counted thing is one of these describes the plan itself (实施18项专项行动).
 STRUCTURAL_NOUNS = ("专项行动", "行动", "任务", "措施", "方面", "提升")
 
@@ -227,7 +229,7 @@ def _figures(folded: str) -> list[_Figure]:
         # Inside a longer token: 3G, O2O, 〔2015〕40号, 第三代, 十三五, digits of a version 2.0.
         if before and before.isascii() and (before.isalnum() or before in ".〔[/"):
             continue
-        if (before and before in "第〔[") or (start >= 2 and folded[start - 2:start] == "十三"):
+        if (before and before in "第〔[每") or (start >= 2 and folded[start - 2:start] == "十三"):
             continue
         value = _number_value(num)
         if value is None:
@@ -261,8 +263,8 @@ def _strip_leading(text: str, offset: int, words: tuple[str, ...]) -> tuple[str,
     changed = True
     while changed:
         changed = False
-        m = re.match(r"(?:到|至)?(?:19|20)[0-9]{2}年(?:年底前|年底|底前|前)?", text)
-        if m and m.end() < len(text):
+        m = re.match(r"(?:到|至|比|较|与)?(?:19|20)[0-9]{2}年(?:相比|年底前|年底|底前|前|末)?", text)
+        if m and m.end():
             text, offset, changed = text[m.end():], offset + m.end(), True
             continue
         for w in words:
@@ -307,6 +309,7 @@ def extract_targets(
     folded = _fold(text)
     targets: list[Target] = []
     floor = 0  # a name never reaches back past the previous target's figure
+    last_name_at = 0
     figures = _figures(folded)
     # Figures already paired with a name by an earlier A和B分别达到X和Y: index → (name_at, name_len,
     # quote start, quote end, where the comparator is written, its length).
@@ -317,6 +320,7 @@ def extract_targets(
             name_at, name_len, q_start, q_end, comp_at, comp_len = paired[index]
             targets.append(_target(text, folded, fig, text[name_at:name_at + name_len], text[q_start:q_end],
                                    text[comp_at:comp_at + comp_len], year, indicators))
+            last_name_at = name_at
             floor = max(fig.end, q_end)
             continue
         lo = max(clause, floor)
@@ -346,7 +350,8 @@ def extract_targets(
                 continue  # 年营业收入超过2亿元的企业: the figure qualifies the noun
             figure_first = True
         elif fig.unit and fig.unit not in ("%", "‰") and comparator is None and next_char \
-                and ("\u4e00" <= next_char <= "\u9fff" or next_char == "“") and fig.bound is None \
+                and ("\u4e00" <= next_char <= "\u9fff" or next_char == "“") \
+                and not (fig.bound and fig.unit in SIZE_UNITS) \
                 and not _measure_noun_at(folded, tail_start):
             figure_first = True
         if figure_first:
@@ -380,6 +385,9 @@ def extract_targets(
             if comparator is None:
                 name, name_at = _after_last_verb(name, name_at)
             name, name_at = _clean_name(name, name_at)
+            if not name and comparator in GROWTH and targets and _same_sentence(folded, floor, lo):
+                # …达到500亿元,年均增长20%: the growth is of the thing just named.
+                name, name_at = targets[-1].name, last_name_at
             if not name:
                 continue
             if comparator and comparator.startswith(RESPECTIVELY):
@@ -395,6 +403,7 @@ def extract_targets(
                     targets.append(_target(text, folded, fig, text[name_at:name_at + name_len],
                                            text[q_start:q_end], text[comp_at:comp_at + comp_len],
                                            year, indicators))
+                    last_name_at = name_at
                     floor = max(fig.end, q_end)
                     continue
             q_start = lo
@@ -422,8 +431,13 @@ def extract_targets(
         else:
             comp = "达到"
         targets.append(_target(text, folded, fig, name, quote, comp, year, indicators))
+        last_name_at = name_at
         floor = max(fig.end, q_end)
     return targets
+
+
+def _same_sentence(folded: str, start: int, end: int) -> bool:
+    return not any(ch in "。;!?\n" for ch in folded[start:end])
 
 
 def _target(text: str, folded: str, fig: _Figure, name: str, quote: str, comp: str,

@@ -328,3 +328,37 @@ def test_names_keep_words_that_start_or_end_like_connectives():
     assert one("在线教育用户规模达到500万人,").name == "在线教育用户规模"
     assert one("对外贸易额超过100亿元,").name == "对外贸易额"
     assert one("农村宽带普及率达到80%,").name == "农村宽带普及率"
+
+
+def test_bound_before_the_counted_thing():
+    t = one("培育100家以上“互联网+”示范企业,")
+    assert (t.name, t.value, t.comparator) == ("“互联网+”示范企业", 100, "以上")
+    t = one("重点培育20个左右省级示范基地。")
+    assert (t.name, t.comparator) == ("省级示范基地", "左右")
+
+
+def test_per_capita_denominator_is_not_a_figure():
+    t = one("每万人发明专利拥有量达到10件。")
+    assert (t.name, t.value, t.unit) == ("每万人发明专利拥有量", 10, "件")
+
+
+def test_households_count_but_size_qualifiers_do_not():
+    t = one("光纤到户覆盖家庭达到500万户。")
+    assert (t.value, t.unit) == (5_000_000, "户")
+
+
+def test_elided_subject_of_growth_is_the_previous_target():
+    found = extract_targets("到2020年,全市信息消费规模达到500亿元,年均增长20%。", year=None)
+    assert [(t.name, t.value, t.unit, t.comparator, t.quote) for t in found] == [
+        ("信息消费规模", 500, "亿元", "达到", "全市信息消费规模达到500亿元"),
+        ("信息消费规模", 20, "%", "年均增长", "年均增长20%")]
+    found = extract_targets("互联网普及率达到60%,比2015年提高10个百分点。", year=None)
+    assert [(t.name, t.value, t.unit, t.comparator) for t in found] == [
+        ("互联网普及率", 60, "%", "达到"), ("互联网普及率", 10, "个百分点", "提高")]
+
+
+def test_trillions_and_new_generation_networks():
+    t = one("电子商务交易额突破1万亿元。")
+    assert (t.value, t.unit, t.comparator) == (10000, "亿元", "突破")
+    t = one("建成5G基站2万个。")
+    assert (t.name, t.value, t.unit) == ("5G基站", 20000, "个")
