@@ -46,9 +46,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_pages(args: argparse.Namespace) -> int:
+    from .errors import ContentError
     from .site.pages import write_pages
 
-    write_pages(Path(args.root), Path(args.out_dir))
+    try:
+        written = write_pages(Path(args.root), Path(args.out_dir))
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem)
+        print(f"{len(err.problems)} error(s); nothing written", file=sys.stderr)
+        return 1
+    print(f"ok: {len(written)} files in {args.out_dir}", file=sys.stderr)
     return 0
 
 

@@ -129,20 +129,25 @@ def _section_views(atlas: Atlas, sections: tuple[Section, ...], level: int) -> t
     )
 
 
-def _citations(atlas: Atlas, plan: Plan) -> tuple[CitationView, ...]:
-    by_key: dict[str, CitedDocument] = {}
-    for doc in atlas.documents.values():
-        key = doc_number_key(doc.doc_number) if doc.doc_number else "title:" + (doc.title or "")
-        by_key[key] = doc
+def _citation_key(doc_number: str | None, title: str | None) -> str:
+    # The same grouping key the link stage uses for cited documents.
+    return doc_number_key(doc_number) if doc_number else "title:" + (title or "")
+
+
+def documents_by_key(atlas: Atlas) -> dict[str, CitedDocument]:
+    """Cited documents by citation key, built once for all plan pages (linear in the corpus)."""
+    return {_citation_key(d.doc_number, d.title): d for d in atlas.documents.values()}
+
+
+def _citations(plan: Plan, documents: dict[str, CitedDocument]) -> tuple[CitationView, ...]:
     views = []
     for c in plan.cites:
-        key = doc_number_key(c.doc_number) if c.doc_number else "title:" + (c.title or "")
-        doc = by_key.get(key)
+        doc = documents.get(_citation_key(c.doc_number, c.title))
         views.append(CitationView(c, doc.url if doc else None, bool(doc and doc.plan)))
     return tuple(views)
 
 
-def plan_page(atlas: Atlas, plan: Plan) -> Page:
+def plan_page(atlas: Atlas, plan: Plan, documents: dict[str, CitedDocument] | None = None) -> Page:
     path = source_path(urls.plan(plan.id))
     region = atlas.vocab.regions.get(plan.region)
     markdown = front_matter(plan.title) + render(
@@ -152,7 +157,7 @@ def plan_page(atlas: Atlas, plan: Plan) -> Page:
         region=region,
         region_url=urls.region(plan.region),
         source_url=plan.source.url if plan.source.url and _SAFE_URL.match(plan.source.url) else None,
-        citations=_citations(atlas, plan),
+        citations=_citations(plan, documents if documents is not None else documents_by_key(atlas)),
         cited_by=tuple(atlas.plans[p] for p in atlas.cited_by.get(plan.id, ()) if p in atlas.plans),
         sections=_section_views(atlas, plan.sections, 2),
         task_count=sum(1 for _ in plan.iter_tasks()),
@@ -178,5 +183,6 @@ def index_page(atlas: Atlas) -> Page:
 
 def pages(atlas: Atlas) -> Iterable[Page]:
     yield index_page(atlas)
+    documents = documents_by_key(atlas)
     for plan in atlas.plans.values():
-        yield plan_page(atlas, plan)
+        yield plan_page(atlas, plan, documents)
