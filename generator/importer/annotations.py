@@ -157,6 +157,9 @@ class AnnotationRules:
 
     def observe(self, text: str) -> str | None:
         """Register a document-wide rule stated in plain plan text (outside annotations); returns it."""
+        # A rule inside an annotation is the annotation's own (scoped by its 下同): skip those.
+        for a in reversed(find_annotations(text)):
+            text = text[: a.start] + "。" + text[a.end :]
         for sentence in re.split(r"[。;；\n]", text):
             if _RULE_RE.search(sentence) and re.search(r"单位|部门|机构", sentence):
                 self.rule = sentence.strip(_STRIP)

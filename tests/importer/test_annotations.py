@@ -269,6 +269,8 @@ def test_rule_in_a_labelled_annotation_and_in_plain_text():
     assert roles(later) == (("市农委",), ("市商务局",), ())
     assert AnnotationRules().observe("排名第一。由市发改委牵头。") is None
     assert AnnotationRules().observe("支持第一批企业牵头建设平台,联合有关单位攻关。") is None
+    # a rule inside an annotation is left to apply(), which scopes it by its 下同
+    assert AnnotationRules().observe("推进。(市经信委、市科技局负责,排在第一位的为牵头单位)") is None
 
 
 # --- the five seeds -------------------------------------------------------------------------------
