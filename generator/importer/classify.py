@@ -21,8 +21,9 @@ task on it and few others, so the rules are deliberately plain and conservative:
    passing and does not count: plans list fields to say "everywhere", not to assign the task.
 
 The result is in vocabulary order (the order of domains.yaml), so it is deterministic and stable
-when the vocabulary grows. Matching is done on ``generator.text.normalize`` text, case-folded, so
-full-width and half-width forms (ＷＩＦＩ / WiFi) and line breaks in web copies make no difference.
+when the vocabulary grows. Matching is done on ``generator.text.normalize`` text folded to simplified
+script and case-folded, so full-width forms (ＷＩＦＩ), traditional script (醫療) and line breaks in
+web copies make no difference; the vocabulary is written once, in simplified script.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from collections.abc import Mapping, Sequence
 
 from generator.model import Domain
 from generator.text import normalize
+
+from .folding import fold
 
 __all__ = ["MIN_BODY_HITS", "classify_domains", "heading_focus"]
 
@@ -50,7 +53,7 @@ _LIST_EDGE = set("、和及与或等,。;:()“”\"") | {""}
 
 
 def _fold(text: str) -> str:
-    return normalize(text).casefold()
+    return fold(normalize(text)).casefold()
 
 
 def heading_focus(heading: str) -> str:

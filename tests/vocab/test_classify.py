@@ -111,6 +111,11 @@ def test_keywords_match_across_full_width_forms_case_and_line_breaks():
     assert classify(title="建设", text=text) == ("infrastructure",)
 
 
+def test_traditional_script_headings_and_text_match_the_simplified_vocabulary():
+    assert classify(text="建設遠程醫療平台,開展遠程會診。", headings=["(十一)互聯網+醫療服務。"]) == (
+        "health", "telemedicine")
+
+
 # --- output ---------------------------------------------------------------------------------------
 
 
