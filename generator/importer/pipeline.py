@@ -234,7 +234,7 @@ def import_text(raw: str, *, plan_id: str, source_file: str,
         meta = _FallbackMetadata(None, None, None, None, None, None, ())
     dechromed = strip_chrome(raw)
     report += [f"line {ln.number}: page chrome removed: {ln.text[:40]}" for ln in dechromed.removed]
-    outline = build_outline(dechromed.lines)
+    outline = build_outline(dechromed.lines, breaks=frozenset(ln.number for ln in dechromed.removed))
     report += list(outline.skipped)
 
     title = meta.title or (dechromed.lines[0].text if dechromed.lines else plan_id)

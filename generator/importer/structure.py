@@ -194,6 +194,7 @@ class _Node:
     heading_only: bool = False  # the marker line carried a title and nothing else
     section_annotation: str | None = None
     title_raw: str | None = None  # a one-sentence heading as written, 。 included
+    last: int = 0  # line number of the last paragraph in ``parts``
 
     @property
     def text(self) -> str | None:
@@ -218,7 +219,8 @@ def _OPEN_IN(text: str) -> bool:
 class _Builder:
     """Folds a paragraph stream into a node tree with the outline-numbering rule (module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, breaks: frozenset[int] = frozenset()) -> None:
+        self.breaks = sorted(breaks)
         self.root = _Node("root", None, None)
         self.stack: list[_Node] = [self.root]
         self.skipped: list[str] = []
@@ -236,7 +238,7 @@ class _Builder:
             self.stack.pop()
         parent = self.stack[-1]
         rest = line.text[marker.end:]
-        node = _Node(marker.kind, marker.number, marker_value(marker), line=line.number)
+        node = _Node(marker.kind, marker.number, marker_value(marker), line=line.number, last=line.number)
         self._fill(node, rest, first=True)
         parent.children.append(node)
         self.stack.append(node)
@@ -284,22 +286,24 @@ class _Builder:
         if top is self.root:
             self.skipped.append(f"line {line.number}: text outside any numbered part: {text[:40]}")
             return
-        if top.kind == "dash" or top.annotation or (top.children and top.kind != "para"):
+        broken = any(top.last < b < line.number for b in self.breaks)
+        if top.kind == "dash" or top.annotation or broken or (top.children and top.kind != "para"):
             # A paragraph after a dash item, after a closed item, or after child items is an
             # unnumbered item of its own (Beijing's "到2025年…" after its —— list).
-            if top.kind in ("dash", "para") or top.annotation and not top.children:
+            if top.kind in ("dash", "para") or (top.annotation or broken) and not top.children:
                 self.stack.pop()
             parent = self.stack[-1]
             if parent is self.root:
                 self.skipped.append(f"line {line.number}: text outside any numbered part: {text[:40]}")
                 return
-            node = _Node("para", None, None, line=line.number)
+            node = _Node("para", None, None, line=line.number, last=line.number)
             self._fill(node, text, first=False)
             parent.children.append(node)
             self.stack.append(node)
             return
         self._fill(top, text, first=False)
         top.heading_only = False
+        top.last = line.number
 
 
 # --- front matter, end matter, attachments ------------------------------------------------------
@@ -338,11 +342,17 @@ def _is_signature(text: str) -> bool:
             and not trailing_annotation(folded))
 
 
-def _preamble(front: list[Line]) -> tuple[str | None, list[Line]]:
+def _crosses(breaks: frozenset[int], a: int, b: int) -> bool:
+    return any(a < x < b for x in breaks)
+
+
+def _preamble(front: list[Line], breaks: frozenset[int] = frozenset()) -> tuple[str | None, list[Line]]:
     """The run of prose paragraphs right before the body; every other front line is skipped."""
     run: list[Line] = []
     for ln in reversed(front):
         folded = unicodedata.normalize("NFKC", ln.text).strip()
+        if run and _crosses(breaks, ln.number, run[0].number):
+            break
         if _is_prose(ln.text) and not folded.endswith(":") and not re.match(r"^附[::件]", folded):
             run.insert(0, ln)
         else:
@@ -364,9 +374,11 @@ def _member(text: str, role: str | None) -> tuple[model.AttachmentMember | None,
     return model.AttachmentMember(name=name, position=m.group("position").strip(), role=role), role
 
 
-def _attachments(end: list[Line], skipped: list[str]) -> tuple[model.Attachment, ...]:
+def _attachments(end: list[Line], skipped: list[str],
+                 breaks: frozenset[int] = frozenset()) -> tuple[model.Attachment, ...]:
     """Attachments in the end matter: a bare 附件 heading starts a body; 附件:title lines list titles."""
     listed: list[str] = []
+    headings: list[str] = []  # each body's own heading as written ("附件", "附件2")
     bodies: list[list[Line]] = []
     current: list[Line] | None = None
     for ln in end:
@@ -381,11 +393,14 @@ def _attachments(end: list[Line], skipped: list[str]) -> tuple[model.Attachment,
         if m:
             current = []
             bodies.append(current)
+            headings.append(ln.text.strip()[:m.end()].rstrip(":： ").strip() or "附件")
             rest = ln.text.strip()[m.end():].strip() if len(ln.text.strip()) >= m.end() else ""
             if rest:
                 current.append(Line(ln.number, rest))
             continue
-        if current is not None:
+        if current is not None and current and _crosses(breaks, current[-1].number, ln.number):
+            skipped.append(f"line {ln.number}: after page chrome, not part of the attachment: {ln.text[:40]}")
+        elif current is not None:
             current.append(ln)
         elif not _DATE_LINE.match(folded) and not _is_signature(ln.text):
             skipped.append(f"line {ln.number}: end matter skipped: {ln.text[:40]}")
@@ -398,7 +413,7 @@ def _attachments(end: list[Line], skipped: list[str]) -> tuple[model.Attachment,
         while rows and _is_signature(rows[0].text) and not _MEMBER.match(
                 unicodedata.normalize("NFKC", rows[0].text).strip()):
             title_lines.append(rows.pop(0))
-        title = listed[k] if k < len(listed) else "".join(ln.text for ln in title_lines) or f"附件{k + 1}"
+        title = listed[k] if k < len(listed) else "".join(ln.text for ln in title_lines) or headings[k]
         members: list[model.AttachmentMember] = []
         role: str | None = None
         for ln in rows:
@@ -469,9 +484,9 @@ def _convert(nodes: list[_Node], path: tuple[int, ...], *, general: bool, inheri
                 sections=tuple(subs), tasks=tuple(subtasks), annotation=node.section_annotation))
             continue
         own = node.annotation or annotation
-        if depth == 0 or (node_general and not own) or (text is None and not own):
+        if depth == 0 or (node_general and not own) or (text is None and not (own and node.title)):
             task_list: tuple[model.Task, ...] = ()
-            if own and depth == 0:
+            if own and depth == 0 and (text or node.title):
                 # A top-level part closed by an annotation: its text is the one task it holds.
                 task_list = (model.Task(id=ids.take(f"t{slug}"), number=None, title=None,
                                         text=text or node.title or "", annotation=own),)
@@ -516,20 +531,24 @@ def _heading_sentence_of_parent_is_title(node: _Node) -> None:
         node.title, node.parts = text.rstrip("。. ").strip(), []
 
 
-def build_outline(lines: tuple[Line, ...] | list[Line]) -> Outline:
-    """Structure the (chrome-free) lines of a plan into an ``Outline``; never raises."""
+def build_outline(lines: tuple[Line, ...] | list[Line], *, breaks: frozenset[int] = frozenset()) -> Outline:
+    """Structure the (chrome-free) lines of a plan into an ``Outline``; never raises.
+
+    ``breaks`` are the numbers of removed (chrome) lines: a text never runs across one, since the
+    joined paragraphs would not be verbatim any more.
+    """
     lines = list(lines)
     skipped: list[str] = []
     start = _body_start(lines)
     if start is None:
-        preamble, front_skipped = _preamble(lines)
+        preamble, front_skipped = _preamble(lines, breaks)
         skipped += [f"line {ln.number}: front matter skipped: {ln.text[:40]}" for ln in front_skipped]
         skipped.append("no numbered sections found: the text was kept as the preamble only")
         return Outline(preamble, (), (), tuple(skipped), None)
-    preamble, front_skipped = _preamble(lines[:start])
+    preamble, front_skipped = _preamble(lines[:start], breaks)
     skipped += [f"line {ln.number}: front matter skipped: {ln.text[:40]}" for ln in front_skipped]
     end = _end_start(lines, start)
-    builder = _Builder()
+    builder = _Builder(breaks)
     for ln in lines[start:end]:
         marker = find_marker(ln.text)
         if marker:
@@ -537,7 +556,7 @@ def build_outline(lines: tuple[Line, ...] | list[Line]) -> Outline:
         else:
             builder.add_plain(ln)
     skipped += builder.skipped
-    attachments = _attachments(lines[end:], skipped)
+    attachments = _attachments(lines[end:], skipped, breaks)
     _lift_section_annotations(builder.root)
     _heading_only_leaf_is_text(builder.root)
     _heading_sentence_of_parent_is_title(builder.root)
