@@ -98,9 +98,9 @@ _MAX_NAME = 40
 _BARE_LABEL_START = re.compile(
     r"(?:^|(?<=。))[ \t\u3000]*(?=" + _LABEL_RE.pattern + ")", re.MULTILINE
 )
-# 和/及/与 join two names only when the left side is itself a whole name (市质监局和松山湖管委会),
-# never inside one (市经济和信息化委, 省海洋与渔业厅).
-_AND_RE = re.compile(r"以及|和|及|与")
+# 和/及/与 (or a space) join two names only when the left side is itself a whole name
+# (市质监局和松山湖管委会), never inside one (市经济和信息化委, 省海洋与渔业厅).
+_AND_RE = re.compile(r"[ \t\u3000]*(?:以及|和|及|与)[ \t\u3000]*|[ \t\u3000]+")
 
 
 @dataclass(frozen=True)
@@ -406,7 +406,7 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
     joint = False
     consumed = 0
     for b, e in _clause_spans(content):
-        clause = content[b:e].strip()
+        clause = content[b:e].strip(_STRIP)
         if not clause:
             continue
         if _RULE_RE.search(clause):
