@@ -176,17 +176,18 @@ def unresolved_names(names: Sequence[str], *, region: str, vocab: Vocabulary) ->
     return AgencyResolver(vocab, region).unresolved(names)
 
 
-def suggest_entries(unresolved: Iterable[tuple[str, str]]) -> str:
+def suggest_entries(unresolved: Iterable[tuple[str, str]], *, taken_ids: Iterable[str] = ()) -> str:
     """A YAML snippet proposing site_config/agencies.yaml entries for ``(region, name)`` pairs.
 
     One entry per distinct pair in first-seen order; the id is ``<region>-<pinyin of the short
-    form>`` (市经信委 → ``jinan-jingxinwei``), made unique within the snippet. The canonical
+    form>`` (市经信委 → ``jinan-jingxinwei``), made unique within the snippet and against
+    ``taken_ids`` (the vocabulary's ids). The canonical
     ``name`` still wants a human (济南市经济和信息化委员会) and ``type`` an agency type.
     Returns "" when there is nothing to suggest.
     """
     entries = []
     seen: set[tuple[str, str]] = set()
-    ids: set[str] = set()
+    ids: set[str] = set(taken_ids)
     for region, name in unresolved:
         if (region, name) in seen:
             continue

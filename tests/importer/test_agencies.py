@@ -130,6 +130,8 @@ def test_suggest_entries_makes_ids_unique_and_keeps_hostile_names_as_data():
     assert [e["id"] for e in entries] == ["x-guihuaju", "x-guihuaju-2", "x-ascriptb"]
     assert entries[2]["name"] == "a: <script>|# b"
     assert suggest_entries([]) == ""
+    again = yaml.safe_load(suggest_entries([("jinan", "市科技局")], taken_ids=JINAN.agencies))
+    assert again["agencies"][0]["id"] == "jinan-kejiju-2"
 
 
 # --- the seeds against the real vocabulary --------------------------------------------------------
