@@ -151,3 +151,13 @@ def test_every_agency_named_in_the_seeds_is_in_the_vocabulary(imported):
     unresolved = {seed: [line for line in result.report if "agencies not in the vocabulary" in line]
                   for seed, result in imported.items()}
     assert unresolved == dict.fromkeys(unresolved, [])
+
+
+@pytest.mark.parametrize("heading", [
+    "二、主要任务", "三、重点领域", "二、重点行动", "三、重点任务", "四、保障措施", "三、支撑体系", "2.行动任务。",
+    "(一)加强组织领导", "(五)加强统筹协调,形成发展合力。", "(一)推进产业转型升级,为经济内涵式发展提供新支撑",
+    "(二)发展“互联网+服务”,催生新业态新模式,提升服务型经济质量水平。",
+    "(四)发展“互联网+民生”,提升政府服务水平,推进基本公共服务均等化。",
+])
+def test_structural_and_rhetorical_headings_of_the_seeds_map_to_no_domain(vocab, heading):
+    assert classify_domains(title=None, text="", headings=[heading], domains=vocab.domains) == ()
