@@ -75,12 +75,32 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# Every label a government page header uses, so that a value stops where the next label starts
+# (发文机关:国务院  成文日期:2015年07月01日 on one line).
+_OTHER_LABELS = ("索引号", "主题分类", "公文种类", "主题词", "信息来源", "来源", "作者", "点击", "访问次数",
+                 "浏览次数", "字号", "有效性", "所属机构", "生成日期", "失效日期", "废止日期", "发布机构")
+_ANY_LABEL = "|".join(sorted({w for ws in _LABEL.values() for w in ws} | set(_OTHER_LABELS), key=len, reverse=True))
+_VALUE_END = re.compile(r"\t| {2,}|\u3000|\||(?:" + _ANY_LABEL + r")\s*[::]")
+
+
 def _label_value(raw: str, folded: str, labels: tuple[str, ...]) -> str | None:
+    """The value after ``label:`` — up to the next label, a wide gap or the line's end; on the next
+    line when the label's own line has none (a table copied one cell per line)."""
     for label in labels:
-        m = re.search(r"(?:^|[\s|])" + label + r"\s*[::]\s*([^\n|]*)", folded, re.M)
-        if m and m.group(1).strip():
-            value = raw[m.start(1):m.end(1)]
-            return value.strip()
+        for m in re.finditer(r"(?:^|[\s|【\[])" + label + r"\s*[::]", folded, re.M):
+            start = m.end()
+            end = folded.find("\n", start)
+            end = len(folded) if end < 0 else end
+            if not folded[start:end].strip() and end < len(folded):
+                start = end + 1  # the value sits on the next line
+                end = folded.find("\n", start)
+                end = len(folded) if end < 0 else end
+            while start < end and folded[start] in " \t\u3000":
+                start += 1
+            stop = _VALUE_END.search(folded, start, end)
+            value = raw[start:stop.start() if stop else end].strip()
+            if value and not re.match(r"(?:" + _ANY_LABEL + r")\s*[::]", fold(value)):
+                return value
     return None
 
 
@@ -188,10 +208,11 @@ def _doc_number(raw: str, folded: str) -> str | None:
         if start > head_end + 200:
             break
         f = fold(line).strip()
-        m = DOC_NUMBER.match(f)
-        if m and (m.end() == len(f) or f[m.end():].lstrip().startswith("《")):
+        opened = 1 if f[:1] in "((" else 0  # (国发〔2015〕40号) on its own line under the title
+        m = DOC_NUMBER.match(f, opened)
+        if m and (f[m.end():].strip() in ("", ")", ")") or f[m.end():].lstrip().startswith("《")):
             lead = len(line) - len(line.lstrip())
-            return line[lead:lead + m.end()]
+            return line[lead + opened:lead + m.end()]
     labelled = _label_value(raw, folded, _LABEL["doc_number"])
     if labelled and DOC_NUMBER.search(fold(labelled)):
         return labelled
@@ -245,16 +266,22 @@ def _period(title: str | None, raw: str, folded: str) -> Period | None:
     return None
 
 
+def _citation_key(number: str) -> str:
+    """国发〔2015〕40号 and 国发[2015]40号 are one document: fold brackets, width and spaces."""
+    key = re.sub(r"\s", "", fold(number))
+    return re.sub(r"[〔\[［【(（]", "[", re.sub(r"[〕\]］】)）]", "]", key))
+
+
 def _cites(raw: str, folded: str, own: str | None) -> tuple[Citation, ...]:
     """Every cited 文号 with its 《title》 when one is given next to it, in order, deduplicated."""
-    own_key = re.sub(r"\s", "", fold(own)) if own else None
+    own_key = _citation_key(own) if own else None
     seen: dict[str, int] = {}
     out: list[Citation] = []
     for m in DOC_NUMBER.finditer(folded):
         lead = re.match(_NOT_PREFIX, folded[m.start():m.end()])
         start = m.start() + (lead.end() if lead else 0)
         number = raw[start:m.end()]
-        key = re.sub(r"\s", "", fold(number))
+        key = _citation_key(number)
         if own_key and key == own_key:
             continue
         title = None

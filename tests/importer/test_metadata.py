@@ -191,3 +191,29 @@ EXPECTED = {
 def test_seed_metadata_exact(seed):
     raw = (SOURCES / f"{seed}.txt").read_text(encoding="utf-8")
     assert extract_metadata(raw) == EXPECTED[seed]
+
+
+def test_labels_on_one_line_stop_at_the_next_label():
+    raw = ("索引号:000014349/2015-00118  主题分类:综合政务\n发文机关:国务院  成文日期:2015年07月01日\n"
+           "标题:国务院关于积极推进“互联网+”行动的指导意见\n发文字号:国发〔2015〕40号  发布日期:2015年07月04日\n")
+    m = extract_metadata(raw)
+    assert (m.issuer, m.signed, m.doc_number, m.published) == (
+        "国务院", D(2015, 7, 1), "国发〔2015〕40号", D(2015, 7, 4))
+
+
+def test_label_value_on_the_next_line():
+    raw = "发文机关:\n山东省人民政府\n成文日期:\n2016年06月02日\n"
+    m = extract_metadata(raw)
+    assert (m.issuer, m.signed) == ("山东省人民政府", D(2016, 6, 2))
+
+
+def test_doc_number_in_parentheses_under_the_title():
+    raw = "国务院关于积极推进“互联网+”行动的指导意见\n(国发〔2015〕40号)\n各省、自治区、直辖市人民政府:\n"
+    m = extract_metadata(raw)
+    assert (m.title, m.doc_number, m.issuer) == (
+        "国务院关于积极推进“互联网+”行动的指导意见", "国发〔2015〕40号", "国务院")
+
+
+def test_same_document_in_either_bracket_style_is_cited_once():
+    raw = "某市行动计划\n一、总体要求\n贯彻《指导意见》(国发[2015]40号)和国发〔2015〕40号精神。\n"
+    assert extract_metadata(raw).cites == (Citation("国发[2015]40号", "指导意见"),)
