@@ -356,9 +356,14 @@ def _parse_labelled(content: str, *, allow_tail: bool) -> _Roles | None:
             continue
         rule, segment_names = _split_rule(segment)
         names = _names(segment_names)
+        if names is None and allow_tail and not rule:
+            # An unclosed annotation runs into plan text: keep the names that lead the segment.
+            names, used = _leading_names(segment)
+            if names:
+                roles[_LABEL_ROLE[label]].extend(names)
+                consumed = m.end() + used
+            break
         if names is None:
-            if allow_tail and i > 0:
-                break
             return None
         roles[_LABEL_ROLE[label]].extend(names)
         consumed = m.end() + len(segment.rstrip(_STRIP))
@@ -369,6 +374,30 @@ def _parse_labelled(content: str, *, allow_tail: bool) -> _Roles | None:
         return None
     return _Roles(tuple(roles["lead"]), tuple(roles["cooperating"]), tuple(roles["responsible"]),
                   None, consumed)
+
+
+def _leading_names(segment: str) -> tuple[list[str], int]:
+    """The agency-like names at the start of ``segment`` and the length they take up."""
+    names: list[str] = []
+    used = 0
+    depth = 0
+    begin = 0
+    for i, ch in enumerate(segment + " "):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in _NAME_SEP or ch.isspace()):
+            token = segment[begin:i]
+            begin = i + 1
+            name = _TRAILING_ETC.sub("", token.strip(_STRIP)).strip(_STRIP)
+            if not name:
+                continue
+            if not _is_agency_like(name):
+                break
+            names.append(name)
+            used = i
+    return names, used
 
 
 def _split_rule(segment: str) -> tuple[str | None, str]:
@@ -423,7 +452,7 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
                 joint = joint or jointly
                 _assign(roles, pending + names, role)
                 pending = []
-                consumed = b + (len(content[b:e]) - len(content[b:e].lstrip())) + used
+                consumed = b + (len(content[b:e]) - len(content[b:e].lstrip(_STRIP))) + used
             break
         if read is None:
             if any(roles.values()) and not pending and _NOTE_RE.search(clause):

@@ -138,6 +138,12 @@ def test_unclosed_annotation_running_into_text_ends_after_its_role_word():
     assert a.cooperating == ("市公安局",)
 
 
+def test_unclosed_labelled_annotation_running_into_text_keeps_its_leading_names():
+    a = only("推进。(牵头单位:市发改委,配合单位:市经信委、各县(市、区)政府 加快推进建设\n")
+    assert a.text == "(牵头单位:市发改委,配合单位:市经信委、各县(市、区)政府" and not a.closed
+    assert roles(a) == (("市发改委",), ("市经信委", "各县(市、区)政府"), ())
+
+
 def test_unclosed_annotation_stops_before_a_full_stop():
     a = only("(市交通局牵头,市公安局等单位配合。17.推进建设(试行)")
     assert a.text == "(市交通局牵头,市公安局等单位配合" and not a.closed
