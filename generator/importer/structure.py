@@ -45,6 +45,8 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、．]|\.(?![0-9０-９]))\s*")),
     ("paren-arabic", re.compile(r"^[(\uff08]\s*([0-9０-９]{1,2})\s*[)\uff09]\s*[、.．]?\s*")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    # 一是… / 二是… opening a paragraph: items too (inside a paragraph they stay that paragraph's text).
+    ("shi", re.compile(rf"^([{_CN}]{{1,3}}是)(?=[\u4e00-\u9fff“\"《(\uff08])")),
     ("dash", re.compile(r"^(?:——|—|－－|--|━━)+\s*")),
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -107,11 +109,11 @@ def find_marker(text: str) -> Marker | None:
         if kind == "dash":
             return Marker(kind, None, m.end())
         number = m.group(1)
-        if kind in ("cn", "paren-cn", "chapter") and cn_to_int(number) is None:
+        if kind in ("cn", "paren-cn", "chapter", "shi") and cn_to_int(number.rstrip("是")) is None:
             continue
         if kind == "cn" and re.match(r"^[是则要方来]", rest):  # 一是… is inline numbering, not 一、
             continue
-        written = number if kind in ("cn", "arabic", "circled", "chapter") else text[:m.end()].strip()
+        written = number if kind in ("cn", "arabic", "circled", "chapter", "shi") else text[:m.end()].strip()
         written = written.rstrip("、.．").strip()
         return Marker(kind, written, m.end())
     return None
@@ -123,7 +125,7 @@ def marker_value(marker: Marker) -> int | None:
         return None
     if marker.kind == "circled":
         return _CIRCLED.index(marker.number) + 1
-    inner = re.sub(r"[()\uff08\uff09、.．第章部分节篇\s]", "", marker.number)
+    inner = re.sub(r"[()\uff08\uff09、.．第章部分节篇是\s]", "", marker.number)
     return cn_to_int(inner)
 
 
@@ -195,6 +197,7 @@ class _Node:
     section_annotation: str | None = None
     title_raw: str | None = None  # a one-sentence heading as written, 。 included
     last: int = 0  # line number of the last paragraph in ``parts``
+    heading_line: bool = False  # the title stood on a line of its own
 
     @property
     def text(self) -> str | None:
@@ -253,6 +256,7 @@ class _Builder:
             title, body = _split_heading(text)
             if title is None and _is_heading_like(text) and not span:
                 node.title, node.heading_only = text.strip() or None, True
+                node.heading_line = True
                 body = ""
             elif title is None and not span and _is_short_sentence(text):
                 # "1.行动目标。" with its text on the next line; a lone sentence becomes text again
@@ -313,7 +317,7 @@ def _body_start(lines: list[Line]) -> int | None:
     """Index of the first numbered paragraph that starts the plan body (not a dash or a bare number)."""
     for i, ln in enumerate(lines):
         marker = find_marker(ln.text)
-        if marker and marker.kind != "dash":
+        if marker and marker.kind not in ("dash", "shi"):
             return i
     return None
 
@@ -521,6 +525,19 @@ def _heading_only_leaf_is_text(node: _Node) -> None:
         node.title = None
 
 
+def _report_glued_headings(node: _Node, skipped: list[str]) -> None:
+    """An item without a title among siblings whose headings stand on their own lines has probably
+    lost the line break after its heading (Beijing's "(四)…推动京津冀协同发展以京津冀区域…"). Where the
+    heading ends cannot be told from the text alone, so it is reported for the reviewer."""
+    for child in node.children:
+        _report_glued_headings(child, skipped)
+    titled = [c for c in node.children if c.heading_line and c.text]
+    for child in node.children:
+        if child.title is None and child.kind not in ("para", "dash") and len(titled) >= 2 and child.text:
+            skipped.append(f"line {child.line}: heading probably glued to its text (its siblings have "
+                           f"headings on their own lines): set `title` by hand: {child.text[:30]}…")
+
+
 def _heading_sentence_of_parent_is_title(node: _Node) -> None:
     """"(一)互联网+制造。" above its items is the section's title, 。 and all being a heading's end."""
     for child in node.children:
@@ -560,6 +577,7 @@ def build_outline(lines: tuple[Line, ...] | list[Line], *, breaks: frozenset[int
     _lift_section_annotations(builder.root)
     _heading_only_leaf_is_text(builder.root)
     _heading_sentence_of_parent_is_title(builder.root)
+    _report_glued_headings(builder.root, skipped)
     sections, tasks = _convert(builder.root.children, (), general=False, inherited=None, ids=_Ids(), depth=0)
     if tasks:  # cannot happen at depth 0, kept for safety
         sections.append(model.Section(id="s0", number=None, title=None, text=None, tasks=tuple(tasks)))

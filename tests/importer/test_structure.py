@@ -45,15 +45,15 @@ def test_markers_of_every_scheme_with_numbers_as_written():
         "一、总体要求": ("cn", "一"), "十二、其他": ("cn", "十二"), "(三)互联网+建筑": ("paren-cn", "(三)"),
         "(十一)医疗": ("paren-cn", "(十一)"), "1.推广网络众包": ("arabic", "1"), "12、推进": ("arabic", "12"),
         "(2)建设平台": ("paren-arabic", "(2)"), "——基础支撑更趋完善。": ("dash", None),
-        "③推进": ("circled", "③"),
+        "③推进": ("circled", "③"), "一是推进生产智能化。": ("shi", "一是"),
     }
     for text, (kind, number) in cases.items():
         marker = find_marker(text)
         assert marker is not None and (marker.kind, marker.number) == (kind, number), text
 
 
-def test_years_decimals_and_inline_numbering_are_not_markers():
-    for text in ("2016年至2018年,传统产业加速融合。", "2.0模式应用", "一是推进生产智能化。", "(2016-2018年)",
+def test_years_decimals_and_bracketed_periods_are_not_markers():
+    for text in ("2016年至2018年,传统产业加速融合。", "2.0模式应用", "(2016-2018年)",
                  "10万个基站"):
         assert find_marker(text) is None, text
 
@@ -313,3 +313,33 @@ def test_text_without_any_numbering_is_kept_as_preamble_and_reported():
     assert o.sections == ()
     assert o.preamble == "为推进发展,制定本方案。\n加快建设网络。"
     assert any("no numbered sections" in line for line in o.skipped)
+
+
+def test_inline_yishi_items_at_paragraph_starts_are_items_and_inside_a_paragraph_stay_text():
+    o = outline("""
+四、保障措施
+(一)加强组织领导。一是建立联席会议制度。二是建立首席信息官制度。(责任单位:市发改委)
+(二)强化安全保障。
+一是强化信息安全意识。落实安全责任。
+二是加强应急管理能力。健全工作机制。
+(责任单位:市经信委)
+""")
+    first = by_id(o, "t4-1")
+    assert first.text == "一是建立联席会议制度。二是建立首席信息官制度。"
+    items = by_id(o, "s4-2").tasks
+    assert [(t.id, t.number, t.title) for t in items] == [
+        ("t4-2-1", "一是", "强化信息安全意识"), ("t4-2-2", "二是", "加强应急管理能力")]
+    assert {t.annotation for t in items} == {"(责任单位:市经信委)"}
+
+
+def test_a_heading_glued_to_its_text_among_standalone_headings_is_reported():
+    o = outline("""
+二、主要任务
+(一)发挥互联网作用,推进科技创新
+进一步加大研发力度。
+(二)利用互联网重构布局,疏解非首都功能
+支持企业优化布局。
+(三)利用互联网促进开放共享,推动协同发展以改革试验为契机,建立合作平台。
+""")
+    assert by_id(o, "t2-3").title is None
+    assert any(line.startswith("line 6: heading probably glued") for line in o.skipped)
