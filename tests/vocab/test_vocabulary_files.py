@@ -133,6 +133,18 @@ def test_bare_names_after_a_distributed_prefix_resolve_to_the_prefixed_agency(vo
         assert index[("jinan", bare)] == index[("jinan", prefixed)] != set(), bare
 
 
+def test_no_alias_is_claimed_by_an_agency_of_a_region_and_one_of_its_parent(vocab):
+    # Names resolve in the plan's region first, then up the region tree: a provincial agency that
+    # claimed a city's bare form (经济和信息化委) would capture it in any city that lacks it.
+    index = _alias_index(vocab)
+    shadowed = sorted(
+        (region, alias)
+        for (region, alias), ids in index.items()
+        if (parent := vocab.regions[region].parent) and (parent, alias) in index
+    )
+    assert shadowed == []
+
+
 def test_the_same_short_form_in_two_regions_names_two_agencies(vocab):
     index = _alias_index(vocab)
     assert index[("jinan", "市发改委")] == {"jinan-fagaiwei"}
