@@ -14,9 +14,13 @@ dates, document numbers (〔2015〕40号), task numbers, 十三五, 第三代, 3
 100M光纤 capability phrases. A figure that only qualifies a noun (年营业收入超过2亿元的企业), counts a
 list of places (济南、青岛等4个城市) or a tax-rule percentage (按研发费用的50%加计扣除) is not a target.
 
+A figure already achieved is a baseline, not a target: a sentence opened by 截至2015年底, a
+clause with 已 (已建成), a figure after 了 (增长了30%).
+
 Everything returned is located in the caller's ``text``: ``quote`` and ``name`` are verbatim slices
-of it, so ``target.quote in text`` holds exactly. Matching runs on a same-length NFKC fold of the
-text (full-width ２０１８ and ，read as half-width) so positions map back one to one.
+of it, so ``target.quote in text`` holds exactly. Matching runs on a same-length fold of the text
+(full-width ２０１８ and ，read as half-width, traditional 達到 as 达到; see folding.py) so positions
+map back one to one and every value is cut from the original.
 """
 
 from __future__ import annotations
@@ -55,7 +59,8 @@ MONEY_UNITS = ("亿美元", "万美元", "亿元", "万元", "美元", "元")
 LATIN_UNITS = ("Gbps", "Mbps", "GB", "TB", "MW", "GW", "M", "G", "T")  # only after a comparator: 超过50M
 CN_MEASURES = ("兆",)  # 超过百兆: only after a comparator
 CLASSIFIERS = (
-    "个百分点", "百分点", "千瓦时", "千瓦", "兆瓦", "平方公里", "公顷", "台(套)", "台（套）", "人次", "场次", "台次", "万人", "平方米", "公里", "千米", "%", "‰",
+    "个百分点", "百分点", "千瓦时", "千瓦", "兆瓦", "平方公里", "公顷", "台(套)", "人次", "场次",
+    "台次", "平方米", "公里", "千米", "%", "‰",
     "个", "家", "所", "项", "台", "套", "架", "处", "座", "条", "名", "人", "场", "次", "件", "部",
     "辆", "种", "倍", "吨", "张", "亩", "床", "户",
 )
@@ -86,7 +91,10 @@ CLAUSE_COMPARATORS = ("至少", "每年")
 
 _CLAUSE_END = set(",，。;；:：!！?？\n")
 _YEAR = re.compile(r"(?<![0-9])(?:到|至|力争到|力争至)?((?:19|20)[0-9]{2})(?:[-—–~～至到]((?:19|20)[0-9]{2}))?年(?!\d|[0-9]*月)")
-_GOVERNING = re.compile(r"(?:到|至|力争到|力争至|截至)((?:19|20)[0-9]{2})年")
+_GOVERNING = re.compile(r"(?<!截)(?:到|至|力争到|力争至)((?:19|20)[0-9]{2})年")
+# What marks a figure as already achieved (a baseline in 发展基础), not a target.
+_BASELINE_SENTENCE = re.compile(r"截至|截止|目前|现有")
+_BASELINE_CLAUSE = re.compile(r"已|业已")
 _RANGE_SEP = "-—–~～至到"
 _NUMBER = re.compile(
     r"(?P<num>[0-9]+(?:\.[0-9]+)?|[" + CN_CHARS + r"]+)"
@@ -114,8 +122,10 @@ def governing_year(text: str) -> int | None:
 
 def _governs(folded: str, m: re.Match) -> bool:
     """到2018年 / 至2020年 / 2017年年底前 / 2018年前 set a deadline; 2015年以来 does not."""
-    opener = folded[max(0, m.start() - 2):m.start()]
-    if re.match(r"(?:力争)?[到至]", m.group(0)) or opener.endswith(("到", "至", "截至")):
+    opener = folded[max(0, m.start(1) - 3):m.start(1)]
+    if opener.endswith(("截至", "截止")):
+        return False  # 截至2015年底: a baseline date
+    if opener.endswith(("到", "至")):
         return True
     return folded.startswith(("年底", "底前", "底", "前", "末"), m.end())
 
@@ -290,7 +300,7 @@ def _after_last_verb(text: str, offset: int) -> tuple[str, int]:
 
 
 def _clean_name(text: str, offset: int) -> tuple[str, int]:
-    """Trim a name of edge punctuation and the connective 对/在/的 without leaving the source."""
+    """Trim a name of list punctuation and a dangling 的/和 at its edges (still a slice of the source)."""
     while text and text[0] in "和、":
         text, offset = text[1:], offset + 1
     while text and text[-1] in "的、和":
@@ -336,6 +346,10 @@ def extract_targets(
         prefix = folded[lo:prefix_end]
         if "按" in prefix and fig.unit == "%":
             continue  # 按研发费用的50%加计扣除: a rule, not a target
+        sentence = folded[max(folded.rfind(ch, 0, fig.start) for ch in "。;!?\n") + 1:fig.start]
+        if _BASELINE_SENTENCE.search(sentence) or _BASELINE_CLAUSE.search(folded[clause:fig.start]) \
+                or folded[fig.start - 1:fig.start] == "了":
+            continue  # 截至2015年底…达到 / 已建成 / 增长了: achieved, not planned
         if prefix.count("“") > prefix.count("”"):
             continue  # inside a slogan: “千家诊断、百家对标”
         if _ENUMERATION_BEFORE.search(prefix) and comparator is None \

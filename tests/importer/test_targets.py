@@ -362,3 +362,22 @@ def test_trillions_and_new_generation_networks():
     assert (t.value, t.unit, t.comparator) == (10000, "亿元", "突破")
     t = one("建成5G基站2万个。")
     assert (t.name, t.value, t.unit) == ("5G基站", 20000, "个")
+
+
+@pytest.mark.parametrize("text", [
+    "截至2015年底,全市固定宽带家庭普及率达到50%,",
+    "全市已建成基站3000个。",
+    "电子商务交易额增长了30%。",
+    "目前全省共有众创空间120家。",
+])
+def test_baselines_are_not_targets(text):
+    assert extract_targets(text, year=2018) == []
+
+
+def test_baseline_date_does_not_govern():
+    assert governing_year("截至2015年底,已建成基站3000个。") is None
+
+
+def test_target_after_a_baseline_sentence_takes_the_argument_year():
+    text = "截至2015年底,已建成基站3000个。建成基站10万个。"
+    assert [(t.value, t.year) for t in extract_targets(text, year=2018)] == [(100000, 2018)]
