@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.importer.classify import MIN_BODY_HITS, classify_domains, heading_focus
 from generator.model import Domain
@@ -133,3 +135,17 @@ def test_classification_is_deterministic_for_equal_input():
 def test_no_domains_no_text_and_no_headings_give_nothing():
     assert classify_domains(title=None, text="", headings=(), domains={}) == ()
     assert classify(title=None, text="", headings=("", "保障措施")) == ()
+
+
+# --- never crashes ---------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(["互联网+", "“", "”", "、", "等", "。", "(", ")", "医疗", "远程医疗", "政务", "12345",
+                           "基础设施", "网络基础设施", "ＷＩＦＩ", "醫療", "\n", " "])
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.one_of(st.none(), _TEXT), text=_TEXT, headings=st.lists(_TEXT, max_size=4))
+def test_any_text_classifies_without_error_into_known_ids_in_vocabulary_order(title, text, headings):
+    result = classify(title=title, text=text, headings=headings)
+    assert list(result) == [d for d in DOMAINS if d in result]
