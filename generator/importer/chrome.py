@@ -3,7 +3,7 @@
 Plans are copied from government portals and news sites, so the text arrives with the site's own
 furniture: breadcrumbs (当前位置:首页 > 政务公开 > …), view counters and font-size switches
 (访问次数: 字号:[ ]), print/close links, QR-code prompts, editor credits, CMS footers and the
-site-section headers that the breadcrumb names (行动动态 above 当前位置: 首页 >> 行业动态 >> 正文).
+site-section headers that the breadcrumb names (行业动态 above 当前位置: 首页 >> 行业动态 >> 正文).
 
 Everything here works line by line and only removes *whole lines* that match a chrome pattern, so
 plan text is never cut inside a sentence. The patterns describe kinds of chrome, never one site:

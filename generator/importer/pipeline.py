@@ -24,7 +24,9 @@ from .. import model
 from ..text import normalize
 from .annotations import AnnotationRules, find_annotations, parse_annotation
 from .chrome import strip_chrome
+from .classify import classify_domains
 from .emit import emit_plan
+from .metadata import Metadata, extract_metadata
 from .structure import build_outline
 from .targets import extract_targets, governing_year
 
@@ -37,49 +39,13 @@ class ImportResult:
     report: tuple[str, ...]
 
 
-# --- metadata and domains: other engineers' modules, with minimal marked fallbacks --------------
-
-
-@dataclass(frozen=True)
-class _FallbackMetadata:
-    title: str | None
-    issuer: str | None
-    doc_number: str | None
-    signed: object
-    published: object
-    period: model.Period | None
-    cites: tuple[model.Citation, ...]
-
-
-def _metadata(raw: str):
-    """metadata.extract_metadata when it exists; else (FALLBACK, until B's module lands) a minimal
-    reading: the first title-like line, a 文号, a 2016-2018年 period, no dates, no citations."""
-    try:
-        from .metadata import extract_metadata
-    except ImportError:
-        lines = [ln.text for ln in strip_chrome(raw).lines]
-        title = next((t for t in lines if 4 <= len(t) <= 60 and not re.search(r"[。:：]$", t)), None)
-        doc = re.search(r"[\u4e00-\u9fff]{1,6}[〔\[［(（]\d{4}[〕\]］)）]\d+号", raw)
-        per = re.search(r"(20\d\d)\s*[-—–至到]\s*(20\d\d)\s*年", raw)
-        period = model.Period(int(per.group(1)), int(per.group(2))) if per else None
-        return _FallbackMetadata(title, None, doc.group(0) if doc else None, None, None, period, ())
-    return extract_metadata(raw)
+# --- domains ------------------------------------------------------------------------------------------
 
 
 def _domains(task: model.Task, headings: tuple[str, ...], vocab: model.Vocabulary | None) -> tuple[str, ...]:
-    """classify.classify_domains when it exists; else (FALLBACK, until D's module lands) heading words
-    of the enclosing headings and keywords of the task's own title, in vocabulary order."""
+    """The task's policy domains (classify.py), or none without a vocabulary."""
     if vocab is None or not vocab.domains:
         return ()
-    try:
-        from .classify import classify_domains
-    except ImportError:
-        found = []
-        for domain in vocab.domains.values():
-            if any(w and w in h for w in domain.heading_words for h in headings) or any(
-                    k and k in (task.title or "") for k in domain.keywords):
-                found.append(domain.id)
-        return tuple(found)
     return tuple(classify_domains(title=task.title, text=task.text, headings=headings, domains=vocab.domains))
 
 
@@ -187,7 +153,11 @@ class _Enricher:
     def _annotation(self, owner: str, annotation: str) -> tuple:
         key = (owner, annotation)
         if key not in self.read:
-            self.read[key] = self.agencies.read(annotation, owner)
+            try:
+                self.read[key] = self.agencies.read(annotation, owner)
+            except Exception as err:  # noqa: BLE001 — one odd annotation must not lose the plan
+                self.report.append(f"{owner}: annotation not read ({type(err).__name__}: {err}): {annotation}")
+                self.read[key] = ((), (), ())
         return self.read[key]
 
     def section(self, s: model.Section, headings: tuple[str, ...], year: int | None) -> model.Section:
@@ -228,10 +198,10 @@ def import_text(raw: str, *, plan_id: str, source_file: str,
     report: list[str] = []
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     try:
-        meta = _metadata(raw)
+        meta = extract_metadata(raw)
     except Exception as err:  # noqa: BLE001 — metadata is best effort; structure still matters
-        report.append(f"metadata not read ({type(err).__name__}: {err})")
-        meta = _FallbackMetadata(None, None, None, None, None, None, ())
+        report.append(f"metadata not read ({type(err).__name__}: {err}); fill it in by hand")
+        meta = Metadata(None, None, None, None, None, None)
     dechromed = strip_chrome(raw)
     report += [f"line {ln.number}: page chrome removed: {ln.text[:40]}" for ln in dechromed.removed]
     outline = build_outline(dechromed.lines, breaks=frozenset(ln.number for ln in dechromed.removed))
