@@ -226,7 +226,20 @@ def test_targets_that_measure_the_same_thing_in_different_words_share_an_indicat
     assert {match_indicator(n, vocab.indicators) for n in names} == {indicator}
 
 
+# Names too generic to compare on their own (Shandong: “示范基地50个、示范县30个”, “17个市级分中心”).
+GENERIC_TARGET_NAMES = {"示范基地", "示范县", "市级分中心"}
+
+
+def test_every_seed_target_with_a_specific_name_links_to_an_indicator(vocab):
+    rows = [line.split("\t") for line in (DATA / "target_names.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(rows) > 70
+    unlinked = sorted({(seed, name) for seed, name in rows
+                       if name not in GENERIC_TARGET_NAMES and match_indicator(name, vocab.indicators) is None})
+    assert unlinked == []
+
+
 def test_generic_target_names_link_to_no_indicator(vocab):
     # Shandong's “示范基地50个、示范县30个” name nothing comparable on their own.
-    for name in ["示范基地", "示范县", "平台"]:
+    for name in [*GENERIC_TARGET_NAMES, "平台"]:
         assert match_indicator(name, vocab.indicators) is None
