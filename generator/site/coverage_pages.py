@@ -1,10 +1,10 @@
 """The coverage matrix (``coverage/index.md``): regions × policy domains, each cell a task count.
 
-One table answers "who covers what": each row a region with a plan (provinces followed by their
-cities, in vocabulary order), each column a domain, each cell the number of that region's tasks in
-that domain, linking to the region's section of the domain page. A zero cell is left empty so gaps
-stand out. Regions run down the page, not across it, so 300 regions make a long table rather than
-an unusable wide one.
+One table answers "who covers what": domains × regions with a plan (provinces followed by their
+cities, in vocabulary order), each cell the number of that region's tasks in that domain, linking to
+the region's section of the domain page. A zero cell is left empty so gaps stand out. With a few
+regions they run across the page; with many they run down it (``REGION_COLUMNS_MAX``), so 300
+regions make a long table rather than an unusably wide one.
 
 Cost: one pass over ``atlas.tasks_by_domain``.
 """
@@ -21,6 +21,10 @@ from .refs import group_regions, regions_with_plans, template_context
 from .render import front_matter, render
 
 PATH = "coverage/index.md"
+# Up to this many regions, regions are the columns and domains the rows (30-odd domains read well
+# down the page, a handful of regions across it); beyond it the table turns, so that 300 regions
+# run down the page instead of off its side.
+REGION_COLUMNS_MAX = 10
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,14 @@ class Coverage:
     domains: tuple[Domain, ...]
     rows: tuple[CoverageRow, ...]
     totals: tuple[int, ...]  # per domain: regions covering it
+
+    @property
+    def regions_across(self) -> bool:
+        return len(self.rows) <= REGION_COLUMNS_MAX
+
+    def domain_counts(self, index: int) -> tuple[int, ...]:
+        """One domain's counts, region by region (a row when regions run across)."""
+        return tuple(row.counts[index] for row in self.rows)
 
 
 def coverage(atlas: Atlas) -> Coverage:

@@ -125,9 +125,19 @@ def test_domain_page_lists_regions_that_do_not_cover_it(pages):
 
 def test_coverage_zero_cells_are_empty(pages):
     md = pages["coverage/index.md"].markdown
-    liaocheng = next(line for line in md.splitlines() if line.startswith("| [聊城市]"))
-    cells = [c.strip() for c in liaocheng.strip("|").split("|")]
-    assert cells[2:] == ["", "[1](../domains/manufacturing.md#liaocheng)", ""]
+    egov = next(line for line in md.splitlines() if line.startswith("| [政务服务]"))
+    cells = [c.strip() for c in egov.strip().strip("|").split("|")]
+    assert cells[1:] == ["", "[2](../domains/egov.md#jinan)", "", "", "1"]
+
+
+def test_coverage_turns_so_many_regions_run_down_the_page():
+    atlas = many_regions_atlas(40)
+    (page,) = coverage_pages.pages(atlas)
+    header = next(line for line in page.markdown.splitlines() if line.startswith("| "))
+    assert header.startswith("| 地区 | 任务总数 |") and header.count("](../domains/") == 3
+    row = next(line for line in page.markdown.splitlines() if line.startswith("| [第7市]"))
+    assert "[1](../domains/health.md#city07)" in row
+    assert all(len(set(t)) == 1 for t in Doc(html_of(page)).tables)
 
 
 def test_documents_outside_the_corpus_get_a_page_and_those_inside_link_to_the_plan(pages):
@@ -148,11 +158,12 @@ def test_pages_are_identical_across_runs():
     assert run() == run()
 
 
-def test_a_domain_with_many_regions_collapses_them_behind_a_region_table_of_contents():
+def many_regions_atlas(n: int):
+    """The inline atlas plus ``n`` cities of Shandong with one 远程医疗 task each."""
     vocab = e2_atlas.vocab()
     regions = dict(vocab.regions)
-    plans = {}
-    for i in range(40):
+    plans = e2_atlas.plans()
+    for i in range(n):
         rid = f"city{i:02d}"
         regions[rid] = Region(rid, f"第{i}市", "city", "shandong", None)
         plans[f"{rid}-2016"] = Plan(
@@ -161,10 +172,14 @@ def test_a_domain_with_many_regions_collapses_them_behind_a_region_table_of_cont
             sections=(Section("s1", "一", "任务", None,
                               tasks=(Task("t1", "1", "远程医疗", "发展远程医疗。", domains=("health",)),)),),
         )
-    atlas = link(dataclasses.replace(vocab, regions=regions), plans)
+    return link(dataclasses.replace(vocab, regions=regions), plans)
+
+
+def test_a_domain_with_many_regions_collapses_them_behind_a_region_table_of_contents():
+    atlas = many_regions_atlas(40)
     page = next(p for p in domain_pages.pages(atlas) if p.path == "domains/health.md")
-    assert page.markdown.count("\n??? quote ") == 40 and "???+" not in page.markdown
+    assert page.markdown.count("\n??? quote ") == 43 and "???+" not in page.markdown
     html = html_of(page)
     for i in range(40):
         assert f'<h3 id="city{i:02d}">' in html
-    assert html.count('<details class="quote">') == 40
+    assert html.count('<details class="quote">') == 43
