@@ -1,6 +1,6 @@
 """Everything the browser needs for search, computed once from an atlas.
 
-``SearchBundle.payload()`` is what ``atlas-index.js`` carries: the packed lunr index, a document
+``SearchBundle.payload()`` is what ``assets/search/index.js`` carries: the packed lunr index, a document
 store (kind, url, title, verbatim text, region, plan, domains, and the agency names and headings
 that place it — those two as positions in one shared string table, since every task under a heading
 repeats it), region, plan and domain names for display and filters, and the traditional →
@@ -28,19 +28,25 @@ class SearchBundle:
     documents: tuple[SearchDocument, ...]
     index: dict  # canonical lunr-schema JSON (see index.build_index)
     t2s: dict[str, str]
-    regions: tuple[tuple[str, str], ...]  # (id, name) in vocabulary order
+    regions: tuple[tuple[str, str, str], ...]  # (id, name, short name or "") in vocabulary order
     plans: tuple[tuple[str, str], ...]  # (id, title) by id
     domains: tuple[tuple[str, str], ...]  # (id, name) in vocabulary order
 
     def haystacks(self) -> list[tuple[str, str, str, str]]:
-        return [(d.title, JOIN.join(d.agencies), d.text, JOIN.join(d.context)) for d in self.documents]
+        """Per document: title, agencies, text, context + region names (query.SPAN_BONUS order)."""
+        names = {r[0]: r[1:] for r in self.regions}
+        return [
+            (d.title, JOIN.join(d.agencies), d.text,
+             JOIN.join(d.context + (names.get(d.region, ()) if d.region else ())))
+            for d in self.documents
+        ]
 
     def searcher(self) -> SearchIndex:
         """The Python twin of the browser's search over this bundle."""
         return SearchIndex(self.index, self.haystacks(), self.t2s)
 
     def payload(self) -> dict:
-        region_pos = {r: i for i, (r, _) in enumerate(self.regions)}
+        region_pos = {r[0]: i for i, r in enumerate(self.regions)}
         plan_pos = {p: i for i, (p, _) in enumerate(self.plans)}
         domain_pos = {d: i for i, (d, _) in enumerate(self.domains)}
         strings: dict[str, int] = {}
@@ -86,8 +92,10 @@ def build_bundle(atlas: Atlas) -> SearchBundle:
     index = build_index(docs, seg)
     chars = {c for d in docs for s in (d.title, d.text, *d.agencies, *d.context) for c in fold(s) if is_han(c)}
     used_regions = {d.region for d in docs if d.region}
-    regions = tuple((r.id, r.name) for r in atlas.vocab.regions.values() if r.id in used_regions)
-    regions += tuple((r, r) for r in sorted(used_regions - {x for x, _ in regions}))
+    regions = tuple(
+        (r.id, r.name, r.short_name or "") for r in atlas.vocab.regions.values() if r.id in used_regions
+    )
+    regions += tuple((r, r, "") for r in sorted(used_regions - {x[0] for x in regions}))
     return SearchBundle(
         documents=docs,
         index=index,

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..site.atlas import ROLES, Atlas, TaskRef, urls
+from ..site.atlas import ROLES, Atlas, TaskRef, urls  # noqa: F401
 
-KINDS = ("task", "section", "plan", "attachment", "agency", "agency_type", "domain", "indicator")
+# passages are listed as results; hub pages (the vocabulary's) are shown apart, as a row of links
+PASSAGE_KINDS = ("task", "section", "plan", "attachment")
+HUB_KINDS = ("agency", "agency_type", "domain", "indicator")
+KINDS = PASSAGE_KINDS + HUB_KINDS
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,8 @@ class SearchDocument:
 
     ``title`` and ``text`` are shown (text verbatim); ``agencies`` are the names a reader may type for
     the agencies involved (as written in the plan, canonical name, aliases); ``context`` is what places
-    the document (the headings above a task, the region's name) — indexed with a lower weight.
+    the document (the headings above a task) — indexed with a lower weight. The region's names are
+    matched too, from the bundle's region table (not repeated in every document).
     """
 
     kind: str
@@ -43,11 +47,6 @@ def _uniq(items) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _region_names(atlas: Atlas, region_id: str | None) -> tuple[str, ...]:
-    r = atlas.vocab.regions.get(region_id) if region_id else None
-    return _uniq([r.name, r.short_name]) if r else ()
-
-
 def _agency_names(atlas: Atlas, refs) -> tuple[str, ...]:
     names: list[str] = []
     for ref in refs:
@@ -61,7 +60,8 @@ def _agency_names(atlas: Atlas, refs) -> tuple[str, ...]:
 
 def task_document(atlas: Atlas, ref: TaskRef) -> SearchDocument:
     task = ref.task
-    refs = [a for role in ROLES for a in getattr(task, role)]
+    # who is in charge (牵头 / 负责) ranks with the agencies; who cooperates (配合) with the context
+    in_charge = [*task.lead, *task.responsible]
     title = task.title or _first_clause(task.text)
     text = task.text if not task.annotation else f"{task.text}{task.annotation}"
     return SearchDocument(
@@ -72,8 +72,8 @@ def task_document(atlas: Atlas, ref: TaskRef) -> SearchDocument:
         region=ref.plan.region,
         plan=ref.plan.id,
         domains=task.domains,
-        agencies=_agency_names(atlas, refs),
-        context=_uniq([s.title for s in ref.sections] + list(_region_names(atlas, ref.plan.region))),
+        agencies=_agency_names(atlas, in_charge),
+        context=_uniq([*(s.title for s in ref.sections), *_agency_names(atlas, task.cooperating)]),
     )
 
 
@@ -92,7 +92,6 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
     for ref in atlas.tasks:
         by_section.setdefault((ref.plan.id, ref.sections[-1].id), []).append(ref)
     for plan in atlas.plans.values():
-        region_names = _region_names(atlas, plan.region)
         docs.append(
             SearchDocument(
                 kind="plan",
@@ -101,7 +100,6 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 text="".join(x for x in (plan.issuer, plan.doc_number, plan.preamble) if x),
                 region=plan.region,
                 plan=plan.id,
-                context=region_names,
             )
         )
         section_docs: dict[str, SearchDocument] = {}
@@ -115,7 +113,6 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 text=(section.text or "") + (section.annotation or ""),
                 region=plan.region,
                 plan=plan.id,
-                context=region_names,
             )
         # sections and tasks interleaved in document order: each section before its tasks
         for section in plan.iter_sections():
@@ -134,8 +131,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                     region=plan.region,
                     plan=plan.id,
                     agencies=_uniq(members),
-                    context=region_names,
-                )
+                    )
             )
     for agency in atlas.vocab.agencies.values():
         atype = atlas.vocab.agency_types.get(agency.type) if agency.type else None
@@ -146,11 +142,11 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 kind="agency",
                 url=urls.agency(agency.id),
                 title=agency.name,
-                text="、".join(agency.aliases),
+                text="",
                 region=agency.region,
                 domains=domains,
                 agencies=_uniq([agency.name, *agency.aliases]),
-                context=_uniq([*(_region_names(atlas, agency.region)), atype.name if atype else None]),
+                context=_uniq([atype.name if atype else None]),
             )
         )
     for atype in atlas.vocab.agency_types.values():

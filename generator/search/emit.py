@@ -1,6 +1,6 @@
 """Write the search index and assets into a built site (called by the MkDocs plugin after build).
 
-The index ships as a script, ``assets/search/atlas-index.js`` (``window.__atlasIndex = …``), loaded
+The index ships as a script, ``assets/search/index.js`` (``window.__atlasIndex = …``), loaded
 with a ``<script>`` tag: that works from ``file://``, where fetch/XHR of a local file is refused, and
 on any static host. The browser loads the prebuilt lunr index as is and never builds one.
 """
@@ -23,7 +23,7 @@ STATIC_FILES = (
     ("atlas-search.js", "atlas-search.js"),
     ("atlas-search.css", "atlas-search.css"),
 )
-INDEX_FILE = "atlas-index.js"
+INDEX_FILE = "index.js"
 
 
 def index_script(bundle: SearchBundle) -> str:

@@ -4,13 +4,13 @@ lunr's own pipeline (trimmer, stop words, English stemmer) is switched off: its 
 non-``\\w`` character, which in JavaScript means every Chinese character. Tokens are made by
 ``tokenize.Segmenter`` and handed to lunr as lists, so lunr's whitespace tokenizer never cuts Chinese.
 
-Fields: ``title`` · ``agencies`` · ``body`` · ``context`` (the headings above a task, region names).
-Field weights are applied per query clause (``query.FIELD_BOOSTS``). Substrings of long words
-(办公厅 inside 国务院办公厅) are matched on the document text itself, not through this index — see
-``query``.
+Fields: ``title`` · ``agencies`` · ``context`` (the headings above a task). Field weights are applied
+per query clause (``query.FIELD_BOOSTS``). The body text is not indexed here: it ships anyway (for
+snippets), so ``query`` matches and scores it directly — which also finds substrings of long words
+(办公厅 inside 国务院办公厅) — and the index stays within the transfer budget (a body field doubled
+it: 44 KB gzip of postings for the five seed plans).
 
-Transport: lunr's JSON repeats every field name for every term and writes weights as floats (134 KB
-gzip for the five seed plans). ``pack`` writes the same index as sorted terms plus, per field, flat
+Transport: lunr's JSON repeats every field name for every term and writes weights as floats. ``pack`` writes the same index as sorted terms plus, per field, flat
 integer postings (term, count, then doc-ref delta and weight pairs); ``unpack`` (here and in the
 browser) restores lunr's JSON exactly, which lunr then loads as is. Weights are kept to one decimal
 (``WEIGHT_SCALE``; lunr keeps three): the weights are most of the bytes, and a tenth is finer than
@@ -26,7 +26,7 @@ from lunr.index import Index
 from .documents import SearchDocument
 from .tokenize import Segmenter, is_han
 
-FIELDS = ("title", "agencies", "body", "context")
+FIELDS = ("title", "agencies", "context")
 WEIGHT_SCALE = 10  # stored weight = round(weight × WEIGHT_SCALE)
 
 
@@ -35,7 +35,6 @@ def document_fields(doc: SearchDocument, seg: Segmenter) -> dict[str, list[str]]
     return {
         "title": seg.words(doc.title),
         "agencies": seg.words(" ".join(doc.agencies)),
-        "body": seg.words(doc.text),
         "context": seg.words(" ".join(doc.context)),
     }
 

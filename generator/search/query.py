@@ -2,21 +2,29 @@
 
 1. Fold the query: NFKC, lower case, traditional → simplified character by character.
 2. Cut it into runs (Han / other letters and digits; everything else separates).
-3. Cut each Han run by forward maximum matching against the index's word vocabulary; characters no
-   word covers are grouped, and a lone one joins its neighbour (市 + 经信委 → 市经信委), so a query
-   never asks for a single character it did not type alone.
-4. Every segment is required: its span must occur in the document's haystack (title, text, agency
-   names, headings above, region names; folded, whitespace removed). Matching the text itself finds
-   a word inside a longer one (办公厅 in 国务院办公厅) exactly, where character bigrams would only
-   find the characters near each other — and costs no index bytes (the text ships for snippets).
-5. Ranking: each segment's vocabulary words query lunr's fields with ``FIELD_BOOSTS`` (title and
-   agencies above body text); each segment adds ``SPAN_BONUS`` for the first place its span occurs
-   (title, agencies, text, context). Ties keep document order.
+3. Cut each Han run by forward maximum matching against the index's word vocabulary. What no word
+   covers is cut again by forward maximum matching against the corpus itself (the longest piece
+   that occurs in some document), so an unspaced query of words the index does not hold as words
+   (济南 + 公共自行车) still splits where documents would. A lone character joins its neighbour
+   (市 + 经信委 → 市经信委), so a query never asks for a single character it did not type alone.
+4. Every segment is required: its span must occur in the document's haystack (title, agency names,
+   text, headings above and region names; folded, whitespace removed). Matching the text itself
+   finds a word inside a longer one (办公厅 in 国务院办公厅) exactly — character bigrams would only
+   find the characters near each other — and costs no index bytes: the text ships for snippets.
+5. Ranking = lunr + spans. lunr scores each segment's vocabulary words in the ``title``,
+   ``agencies`` and ``context`` fields (``FIELD_BOOSTS``: title and agencies first). Each segment
+   then adds ``SPAN_WEIGHTS`` for every part of the haystack it occurs in; in the text, weighted by
+   how often it occurs there against the text's length (BM25's saturation, ``K1`` and ``B``), so
+   body text counts, below title and agencies. Ties keep document order.
+
+Only + − × ÷ on floats, in the same order as the browser, so both sides compute the same numbers;
+scores are rounded to 1e-6 before sorting all the same.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lunr.query import Query
@@ -24,11 +32,14 @@ from lunr.query import Query
 from .index import load_index, word_vocabulary
 from .tokenize import fold, runs
 
-FIELD_BOOSTS = {"title": 10.0, "agencies": 6.0, "body": 3.0, "context": 1.5}
-# haystack parts in order, and the bonus a segment earns for occurring in each (first hit counts)
-SPAN_BONUS = {"title": 4.0, "agencies": 3.0, "text": 2.0, "context": 1.0}
+FIELD_BOOSTS = {"title": 10.0, "agencies": 6.0, "context": 1.5}
+# weight of a segment found in each haystack part, in haystack order
+SPAN_WEIGHTS = {"title": 4.0, "agencies": 3.0, "text": 2.0, "context": 1.0}
+TEXT_PART = 2  # position of the text in the haystack: the part scored by frequency
+K1, B = 1.2, 0.75
 MAX_WORD = 12  # longest vocabulary word the segmenter tries
 SEP = "\u0001"  # between haystack parts: a span never matches across two of them
+DOC_SEP = "\u0002"  # between documents in the corpus string the segmenter matches against
 
 
 @dataclass(frozen=True)
@@ -45,8 +56,25 @@ class Hit:
     score: float
 
 
-def segment_han(run: str, vocab: frozenset[str] | set[str]) -> list[Segment]:
-    """Forward maximum matching of one Han run against ``vocab`` (see the module docstring)."""
+def corpus_split(text: str, occurs: Callable[[str], bool]) -> list[str]:
+    """Forward maximum matching against the corpus: the longest prefix that ``occurs``, repeatedly."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        for length in range(min(MAX_WORD, n - i), 1, -1):
+            if occurs(text[i : i + length]):
+                out.append(text[i : i + length])
+                i += length
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return out
+
+
+def segment_han(run: str, vocab: frozenset[str] | set[str],
+                occurs: Callable[[str], bool] | None = None) -> list[Segment]:
+    """Forward maximum matching of one Han run against ``vocab``, then the corpus (module docstring)."""
     pieces: list[tuple[str, bool]] = []  # (text, is_word)
     i, n = 0, len(run)
     while i < n:
@@ -62,33 +90,46 @@ def segment_han(run: str, vocab: frozenset[str] | set[str]) -> list[Segment]:
             else:
                 pieces.append((run[i], False))
             i += 1
+    if occurs is not None:
+        pieces = [
+            (sub, False) if not is_word else (text, True)
+            for text, is_word in pieces
+            for sub in ([text] if is_word or len(text) < 2 else corpus_split(text, occurs))
+        ]
     out: list[Segment] = []
     carry = ""
     for k, (text, is_word) in enumerate(pieces):
-        if len(text) == 1 and not is_word and len(pieces) > 1:
-            if k + 1 < len(pieces):
-                carry = text
-            else:
-                prev = out.pop()
-                out.append(Segment(prev.span + text, prev.words))
+        lone = len(text) == 1 and not is_word and len(pieces) > 1
+        if lone and k + 1 < len(pieces):
+            carry += text  # joins the next piece
             continue
-        out.append(Segment(carry + text, (text,) if is_word else ()))
+        if lone and out:  # the last piece: joins the previous one
+            prev = out.pop()
+            out.append(Segment(prev.span + carry + text, prev.words))
+        else:
+            out.append(Segment(carry + text, (text,) if is_word else ()))
         carry = ""
     return out
 
 
-def parse_query(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str]) -> tuple[Segment, ...]:
+def parse_query(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str],
+                occurs: Callable[[str], bool] | None = None) -> tuple[Segment, ...]:
     """The required segments of a query, in order, without repeats."""
     folded = "".join(t2s.get(c, c) for c in fold(text))
     segs: list[Segment] = []
     for run, han in runs(folded):
-        segs.extend(segment_han(run, vocab) if han else [Segment(run, (run,))])
+        segs.extend(segment_han(run, vocab, occurs) if han else [Segment(run, (run,))])
     return tuple(dict.fromkeys(segs))
 
 
 def haystack_parts(title: str, agencies: str, text: str, context: str) -> tuple[str, ...]:
-    """Folded, whitespace-free parts in ``SPAN_BONUS`` order."""
+    """Folded, whitespace-free parts in ``SPAN_WEIGHTS`` order."""
     return tuple("".join(fold(p).split()) for p in (title, agencies, text, context))
+
+
+def js_length(s: str) -> int:
+    """Length in UTF-16 code units, as JavaScript counts it."""
+    return len(s.encode("utf-16-le")) // 2
 
 
 def round_score(x: float) -> float:
@@ -104,32 +145,50 @@ class SearchIndex:
         self.vocab = word_vocabulary(serialized)
         self.parts = [haystack_parts(*h) for h in haystacks]
         self.joined = [SEP.join(p) for p in self.parts]
+        self.corpus = DOC_SEP.join(self.joined)
+        total = 0
+        for p in self.parts:
+            total += js_length(p[TEXT_PART])
+        self.avg_text = (total / len(self.parts)) if self.parts and total else 1.0
         self.t2s = t2s
 
-    def search(self, text: str) -> list[Hit]:
-        segments = parse_query(text, self.vocab, self.t2s)
-        if not segments:
-            return []
-        lunr_scores: dict[int, float] = {}
+    def parse(self, text: str) -> tuple[Segment, ...]:
+        return parse_query(text, self.vocab, self.t2s, lambda s: s in self.corpus)
+
+    def lunr_scores(self, segments: tuple[Segment, ...]) -> dict[int, float]:
         q = self.index.create_query()
         for seg in segments:
             for w in seg.words:
                 for field, boost in FIELD_BOOSTS.items():
                     q.term(w, fields=[field], boost=boost, use_pipeline=False, wildcard=Query.WILDCARD_NONE)
-        if q.clauses:
-            for r in self.index.query(q):
-                lunr_scores[int(r["ref"])] = r["score"]
-        bonuses = list(SPAN_BONUS.values())
+        return {int(r["ref"]): r["score"] for r in self.index.query(q)} if q.clauses else {}
+
+    def span_score(self, ref: int, segments: tuple[Segment, ...]) -> float:
+        weights = list(SPAN_WEIGHTS.values())
+        parts = self.parts[ref]
+        text_len = js_length(parts[TEXT_PART])
+        score = 0.0
+        for s in segments:
+            for p, part in enumerate(parts):
+                if s.span not in part:
+                    continue
+                if p == TEXT_PART:
+                    tf = part.count(s.span)
+                    norm = K1 * (1 - B + B * text_len / self.avg_text)
+                    score += weights[p] * (tf * (K1 + 1)) / (tf + norm)
+                else:
+                    score += weights[p]
+        return score
+
+    def search(self, text: str) -> list[Hit]:
+        segments = self.parse(text)
+        if not segments:
+            return []
+        lunr_scores = self.lunr_scores(segments)
         hits: list[Hit] = []
         for ref, joined in enumerate(self.joined):
-            if not all(s.span in joined for s in segments):
-                continue
-            bonus = 0.0
-            for s in segments:
-                for part, b in zip(self.parts[ref], bonuses):
-                    if s.span in part:
-                        bonus += b
-                        break
-            hits.append(Hit(ref, round_score(lunr_scores.get(ref, 0.0) + bonus)))
+            if all(s.span in joined for s in segments):
+                score = lunr_scores.get(ref, 0.0) + self.span_score(ref, segments)
+                hits.append(Hit(ref, round_score(score)))
         hits.sort(key=lambda h: (-h.score, h.ref))
         return hits

@@ -3,10 +3,11 @@
  * Mirrors generator/search/query.py line for line (a test runs both on the same queries and
  * compares the results): fold the query (NFKC, lower case, traditional → simplified), cut it into
  * Han runs and other letter/digit runs, cut Han runs by forward maximum matching against the index
- * vocabulary, require every segment's span in the document, rank with lunr (title and agency
- * fields weighted above body text) plus a bonus for where each span occurs.
+ * vocabulary (then against the corpus for what no word covers), require every segment's span in
+ * the document, rank with lunr (title, agency and heading fields) plus each span's occurrences
+ * (title and agencies above body text, body text by frequency against length).
  *
- * The index arrives prebuilt (window.__atlasIndex, from atlas-index.js): `unpack` only restores
+ * The index arrives prebuilt (window.__atlasIndex, from assets/search/index.js): `unpack` only restores
  * lunr's own JSON from its compact transport form; lunr.Index.load then loads it as is.
  * Works in the browser and in node (module.exports) for tests.
  */
@@ -20,10 +21,14 @@
 })(typeof self !== "undefined" ? self : this, function (lunr) {
   "use strict";
 
-  var FIELD_BOOSTS = [["title", 10.0], ["agencies", 6.0], ["body", 3.0], ["context", 1.5]];
-  var SPAN_BONUS = [4.0, 3.0, 2.0, 1.0]; // title, agencies, text, context: first hit counts
+  var FIELD_BOOSTS = [["title", 10.0], ["agencies", 6.0], ["context", 1.5]];
+  var SPAN_WEIGHTS = [4.0, 3.0, 2.0, 1.0]; // title, agencies, text, context
+  var TEXT_PART = 2; // scored by frequency against length (BM25 saturation)
+  var K1 = 1.2;
+  var B = 0.75;
   var MAX_WORD = 12;
   var SEP = "\u0001";
+  var DOC_SEP = "\u0002";
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var SPACE = /\s+/g;
 
@@ -55,7 +60,31 @@
     return out;
   }
 
-  function segmentHan(run, vocab) {
+  /* Forward maximum matching against the corpus: the longest prefix that occurs, repeatedly. */
+  function corpusSplit(chars, occurs) {
+    var out = [];
+    var i = 0;
+    var n = chars.length;
+    while (i < n) {
+      var taken = false;
+      for (var len = Math.min(MAX_WORD, n - i); len > 1; len--) {
+        var piece = chars.slice(i, i + len).join("");
+        if (occurs(piece)) {
+          out.push(piece);
+          i += len;
+          taken = true;
+          break;
+        }
+      }
+      if (!taken) {
+        out.push(chars[i]);
+        i += 1;
+      }
+    }
+    return out;
+  }
+
+  function segmentHan(run, vocab, occurs) {
     var chars = Array.from(run);
     var n = chars.length;
     var pieces = []; // [text, isWord]
@@ -78,33 +107,43 @@
         i += 1;
       }
     }
+    if (occurs) {
+      var split = [];
+      pieces.forEach(function (p) {
+        var chars = Array.from(p[0]);
+        if (p[1] || chars.length < 2) split.push(p);
+        else corpusSplit(chars, occurs).forEach(function (sub) { split.push([sub, false]); });
+      });
+      pieces = split;
+    }
     var out = [];
     var carry = "";
     for (var k = 0; k < pieces.length; k++) {
       var text = pieces[k][0];
       var isWord = pieces[k][1];
-      if (Array.from(text).length === 1 && !isWord && pieces.length > 1) {
-        if (k + 1 < pieces.length) {
-          carry = text;
-        } else {
-          var prev = out.pop();
-          out.push({ span: prev.span + text, words: prev.words });
-        }
+      var lone = Array.from(text).length === 1 && !isWord && pieces.length > 1;
+      if (lone && k + 1 < pieces.length) {
+        carry += text; // joins the next piece
         continue;
       }
-      out.push({ span: carry + text, words: isWord ? [text] : [] });
+      if (lone && out.length) { // the last piece: joins the previous one
+        var prev = out.pop();
+        out.push({ span: prev.span + carry + text, words: prev.words });
+      } else {
+        out.push({ span: carry + text, words: isWord ? [text] : [] });
+      }
       carry = "";
     }
     return out;
   }
 
-  function parseQuery(text, vocab, t2s) {
+  function parseQuery(text, vocab, t2s, occurs) {
     var folded = "";
     for (var ch of fold(text)) folded += t2s.get(ch) || ch;
     var segs = [];
     var seen = new Set();
     runs(folded).forEach(function (r) {
-      var parts = r[1] ? segmentHan(r[0], vocab) : [{ span: r[0], words: [r[0]] }];
+      var parts = r[1] ? segmentHan(r[0], vocab, occurs) : [{ span: r[0], words: [r[0]] }];
       parts.forEach(function (s) {
         var key = s.span + "\u0000" + s.words.join("\u0000");
         if (!seen.has(key)) {
@@ -172,7 +211,7 @@
     return Math.floor(x * 1e6 + 0.5) / 1e6;
   }
 
-  /* The search engine over one atlas-index.js payload. */
+  /* The search engine over one assets/search/index.js payload. */
   function Engine(data) {
     this.data = data;
     this.index = lunr.Index.load(unpack(data.index));
@@ -190,20 +229,58 @@
     var strings = data.strings;
     this.parts = data.docs.map(function (d) {
       var agencies = d[7].map(function (k) { return strings[k]; }).join("\n");
-      var context = d[8].map(function (k) { return strings[k]; }).join("\n");
+      var context = d[8].map(function (k) { return strings[k]; });
+      if (d[4] >= 0) context = context.concat(data.regions[d[4]].slice(1)); // region name, short name
+      context = context.join("\n");
       return [noSpace(d[2]), noSpace(agencies), noSpace(d[3]), noSpace(context)];
     });
     this.joined = this.parts.map(function (p) { return p.join(SEP); });
+    this.corpus = this.joined.join(DOC_SEP);
+    var total = 0;
+    this.parts.forEach(function (p) { total += p[TEXT_PART].length; });
+    this.avgText = this.parts.length && total ? total / this.parts.length : 1.0;
   }
 
   Engine.prototype.parse = function (text) {
-    return parseQuery(text, this.vocab, this.t2s);
+    var corpus = this.corpus;
+    return parseQuery(text, this.vocab, this.t2s, function (s) { return corpus.indexOf(s) >= 0; });
+  };
+
+  function count(hay, needle) {
+    var n = 0;
+    var at = hay.indexOf(needle);
+    while (at >= 0) {
+      n += 1;
+      at = hay.indexOf(needle, at + needle.length);
+    }
+    return n;
+  }
+
+  Engine.prototype.spanScore = function (ref, segments) {
+    var parts = this.parts[ref];
+    var textLen = parts[TEXT_PART].length;
+    var score = 0.0;
+    for (var s = 0; s < segments.length; s++) {
+      var span = segments[s].span;
+      for (var p = 0; p < parts.length; p++) {
+        if (parts[p].indexOf(span) < 0) continue;
+        if (p === TEXT_PART) {
+          var tf = count(parts[p], span);
+          var norm = K1 * (1 - B + B * textLen / this.avgText);
+          score += SPAN_WEIGHTS[p] * (tf * (K1 + 1)) / (tf + norm);
+        } else {
+          score += SPAN_WEIGHTS[p];
+        }
+      }
+    }
+    return score;
   };
 
   /* [{ref, score}] best first; every segment required. */
   Engine.prototype.search = function (text) {
     var segments = this.parse(text);
     if (!segments.length) return [];
+    // lunr: each segment's vocabulary words, per field with its weight
     var lunrScores = new Map();
     var hasClause = segments.some(function (s) { return s.words.length > 0; });
     if (hasClause) {
@@ -225,14 +302,8 @@
         if (joined.indexOf(segments[s].span) < 0) { ok = false; break; }
       }
       if (!ok) continue;
-      var bonus = 0;
-      var parts = this.parts[ref];
-      for (s = 0; s < segments.length; s++) {
-        for (var p = 0; p < parts.length; p++) {
-          if (parts[p].indexOf(segments[s].span) >= 0) { bonus += SPAN_BONUS[p]; break; }
-        }
-      }
-      hits.push({ ref: ref, score: roundScore((lunrScores.get(ref) || 0) + bonus) });
+      var score = (lunrScores.get(ref) || 0.0) + this.spanScore(ref, segments);
+      hits.push({ ref: ref, score: roundScore(score) });
     }
     hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     return hits;

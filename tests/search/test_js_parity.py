@@ -1,0 +1,58 @@
+"""The browser's query algorithm (atlas-search-core.js under node) ranks exactly as query.py."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from scorer import load_queries
+
+NODE_RUNNER = Path(__file__).with_name("node_search.js")
+
+# beyond the judged set: spacing, punctuation, mixed scripts, lone characters, nothing to find
+EXTRA = [
+    "济南 远程医疗", "远程医疗济南", "市经信委", "网", "O2O", "o2o", "４Ｇ", "“互联网+”金融", "互联网+",
+    "大数据,云计算", "聊城市人社局", "不存在的词语组合", "", "   ", "<img src=x onerror=alert(1)>",
+    "2018年", "5000亿元", "𠀀远程",
+]
+
+
+def node_results(node: str, assets: Path, queries: list[str], top: int = 10) -> list[list[list[float]]]:
+    out = subprocess.run(
+        [node, str(NODE_RUNNER), str(assets), str(top)], input=json.dumps(queries),
+        capture_output=True, text=True, timeout=300, check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def test_browser_search_ranks_every_query_exactly_as_python(node, assets_dir, searcher):
+    queries = [q.query for q in load_queries()] + EXTRA
+    js = node_results(node, assets_dir, queries, top=30)
+    for q, got in zip(queries, js):
+        want = [[h.ref, h.score] for h in searcher.search(q)[:30]]
+        assert got == want, q
+
+
+def test_browser_and_python_cut_queries_into_the_same_segments(node, assets_dir, searcher, tmp_path):
+    script = tmp_path / "parse.js"
+    script.write_text(
+        """
+const fs = require("fs"), path = require("path"), vm = require("vm");
+const dir = process.argv[2];
+const core = require(path.resolve(dir, "atlas-search-core.js"))(require(path.resolve(dir, "lunr.min.js")));
+const box = { window: {} };
+vm.runInNewContext(fs.readFileSync(path.join(dir, "index.js"), "utf8"), box);
+const engine = new core.Engine(box.window.__atlasIndex);
+const qs = JSON.parse(fs.readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(qs.map((q) => engine.parse(q).map((s) => [s.span, s.words]))));
+""",
+        encoding="utf-8",
+    )
+    queries = ["济南远程医疗", "聊城市经信委", "遠程醫療", "济南公共自行车", "网", "12345热线"]
+    out = subprocess.run([node, str(script), str(assets_dir)], input=json.dumps(queries),
+                         capture_output=True, text=True, timeout=120, check=True)
+    js = json.loads(out.stdout)
+    for q, got in zip(queries, js):
+        assert got == [[s.span, list(s.words)] for s in searcher.parse(q)], q
+    assert js[0] == [["济南", ["济南"]], ["远程医疗", ["远程医疗"]]]
