@@ -12,9 +12,9 @@ task on it and few others, so the rules are deliberately plain and conservative:
    put them in 政务服务. When a heading says 互联网+X, only X (up to the next punctuation) is read;
    otherwise the whole heading is.
 3. **The most specific heading word wins.** Heading words are matched longest first and never inside
-   a longer one that matched: “强化网络基础设施保障” is 信息基础设施 (网络基础设施), not also 城市管理
-   (基础设施, as in Jinan's “互联网+基础设施”, which is about sensors in water mains). A word listed
-   by several domains (远程医疗: 医疗健康 and 远程医疗) maps to all of them.
+   a longer one that matched: “推进城市基础设施智能化” is 城市管理 (城市基础设施), not also 信息基础设施.
+   A word listed by several domains (远程医疗: 医疗健康 and 远程医疗) maps to all of them, and a few
+   phrases (``NOT_A_FIELD``: 健康发展 …) map to none, so that “促进互联网金融健康发展” is not health.
 4. **Keywords in the task's own words add domains.** A keyword in the title adds its domain; in the
    body the domain's keywords must occur at least ``MIN_BODY_HITS`` times. A keyword that is a whole
    item of an enumeration (“在信用、交通、医疗、卫生、就业、社保、文化、教育等重要领域”) is mentioned in
@@ -37,7 +37,7 @@ from generator.text import normalize
 
 from .folding import fold
 
-__all__ = ["MIN_BODY_HITS", "classify_domains", "heading_focus"]
+__all__ = ["MIN_BODY_HITS", "NOT_A_FIELD", "classify_domains", "heading_focus"]
 
 # How many keyword occurrences in a task's body (title excluded) add a domain; see rule 4.
 MIN_BODY_HITS = 2
@@ -81,6 +81,11 @@ def _alternation(words: set[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None
 
 
+# Phrases in which a heading word is not a field: “促进互联网金融健康发展” is about finance, not health.
+# They take part in the longest-first match and map to no domain, so the word inside them is skipped.
+NOT_A_FIELD = ("健康发展", "健康有序", "健康持续", "宣传教育", "警示教育")
+
+
 class _Index:
     """The vocabulary's words compiled once: heading words → domains, keyword pattern per domain."""
 
@@ -90,6 +95,8 @@ class _Index:
             for word in domain.heading_words:
                 if word.strip():
                     self.heading_domains.setdefault(_fold(word), set()).add(domain.id)
+        for phrase in NOT_A_FIELD:
+            self.heading_domains.setdefault(_fold(phrase), set())
         self.heading_pattern = _alternation(set(self.heading_domains))
         self.keyword_patterns = {
             domain.id: _alternation({_fold(k) for k in domain.keywords if k.strip()}) for domain in domains

@@ -161,3 +161,18 @@ def test_every_agency_named_in_the_seeds_is_in_the_vocabulary(imported):
 ])
 def test_structural_and_rhetorical_headings_of_the_seeds_map_to_no_domain(vocab, heading):
     assert classify_domains(title=None, text="", headings=[heading], domains=vocab.domains) == ()
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("(三)促进互联网金融健康发展", ("finance",)),
+    ("(二)打造互联网产业生态", ()),
+    ("(四)加强基础设施建设", ()),
+    ("(五)推进城市基础设施智能化", ("urban-management",)),
+    ("(六)加强宣传教育", ()),
+    ("(七)“互联网+”益民服务", ()),
+    ("(三)促进就业创业", ("innovation", "employment-social-security")),
+])
+def test_headings_of_plans_not_in_the_seeds_map_to_their_field_only(vocab, heading, expected):
+    # Wordings a plan outside the seeds may use: figurative 生态 and 健康发展, a bare
+    # 基础设施 that may be information or urban infrastructure, an umbrella 益民服务.
+    assert classify_domains(title=None, text="", headings=[heading], domains=vocab.domains) == expected
