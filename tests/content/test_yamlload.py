@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +66,30 @@ def test_any_text_gives_data_or_problems_never_an_exception(tmp_path_factory, te
     assert doc is not None or problems
     for problem in problems:
         assert problem.loc.line >= 1 and problem.loc.col >= 1
+
+
+def _files():
+    from pathlib import Path
+
+    project = Path(__file__).resolve().parents[2]
+    return sorted([*project.glob("tests/fixtures/content/valid/**/*.yaml"),
+                   *project.glob("site_config/*.yaml"), *project.glob("content/plans/*.yaml")])
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_libyaml_fast_path_gives_the_same_data_and_positions_as_the_reference_loader(path):
+    from generator.content import yamlload
+
+    text = path.read_text(encoding="utf-8")
+    fast_node = yamlload._fast_compose(text)
+    assert fast_node is not None, "the fast path should take this file"
+    slow_loader = yamlload._Loader(text)
+    slow_node = slow_loader.get_single_node()
+    fast, slow = yamlload._Builder("f"), yamlload._Builder("f")
+    assert fast.build(fast_node, ()) == slow.build(slow_node, ())
+    assert (fast.values, fast.keys, fast.problems) == (slow.values, slow.keys, slow.problems)
+
+
+def test_anchor_in_text_takes_the_reference_loader_for_exact_positions(tmp_path):
+    doc, problems = load(tmp_path, "a: &x 1\nb: 2\n")
+    assert [str(p) for p in problems] == ["f.yaml:1:4: YAML anchors (&name) are not allowed: write the value out"]
