@@ -217,3 +217,38 @@ def test_doc_number_in_parentheses_under_the_title():
 def test_same_document_in_either_bracket_style_is_cited_once():
     raw = "某市行动计划\n一、总体要求\n贯彻《指导意见》(国发[2015]40号)和国发〔2015〕40号精神。\n"
     assert extract_metadata(raw).cites == (Citation("国发[2015]40号", "指导意见"),)
+
+
+GUANGZHOU = """首页 > 政务公开 > 政策文件
+字号:[ 大 中 小 ]  打印本页
+广州市人民政府办公厅关于印发广州市“互联网+”行动计划（2015—2020年）的通知
+穗府办〔2015〕53号
+各区人民政府，市政府各部门、各直属机构：
+　　经市人民政府同意，现将《广州市“互联网+”行动计划（2015—2020年）》印发给你们，请认真组织实施。
+广州市人民政府办公厅
+二〇一五年十二月三十日
+（此件公开发布）
+广州市“互联网+”行动计划（2015—2020年）
+　　为贯彻落实《国务院关于积极推进“互联网+”行动的指导意见》（国发〔2015〕40号）和《广东省“互联网+”
+行动计划（2015—2020年）》（粤府〔2015〕110号），制定本行动计划。
+一、总体要求
+"""
+
+
+def test_unseen_notice_page_full_width_and_chinese_date():
+    m = extract_metadata(GUANGZHOU)
+    assert m == Metadata(
+        title="广州市“互联网+”行动计划（2015—2020年）", issuer="广州市人民政府办公厅",
+        doc_number="穗府办〔2015〕53号", signed=D(2015, 12, 30), published=None, period=Period(2015, 2020),
+        cites=(Citation("国发〔2015〕40号", "国务院关于积极推进“互联网+”行动的指导意见"),
+               Citation("粤府〔2015〕110号", "广东省“互联网+”行动计划（2015—2020年）")))
+
+
+def test_unseen_notice_page_in_traditional_script():
+    import opencc
+
+    m = extract_metadata(opencc.OpenCC("s2t").convert(GUANGZHOU))
+    assert (m.title, m.issuer, m.doc_number, m.signed, m.period) == (
+        "廣州市“互聯網+”行動計劃（2015—2020年）", "廣州市人民政府辦公廳", "穗府辦〔2015〕53號",
+        D(2015, 12, 30), Period(2015, 2020))
+    assert [c.doc_number for c in m.cites] == ["國發〔2015〕40號", "粵府〔2015〕110號"]
