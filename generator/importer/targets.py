@@ -94,7 +94,7 @@ _YEAR = re.compile(r"(?<![0-9])(?:到|至|力争到|力争至)?((?:19|20)[0-9]{2
 _GOVERNING = re.compile(r"(?<!截)(?:到|至|力争到|力争至)((?:19|20)[0-9]{2})年")
 # What marks a figure as already achieved (a baseline in 发展基础), not a target.
 _BASELINE_SENTENCE = re.compile(r"截至|截止|目前|现有")
-_BASELINE_CLAUSE = re.compile(r"已|业已")
+_BASELINE_CLAUSE = re.compile(r"已|同比|比上年")
 _RANGE_SEP = "-—–~～至到"
 _NUMBER = re.compile(
     r"(?P<num>[0-9]+(?:\.[0-9]+)?|[" + CN_CHARS + r"]+)"
