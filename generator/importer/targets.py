@@ -469,8 +469,21 @@ def _target(text: str, folded: str, fig: _Figure, name: str, quote: str, comp: s
         comparator=comp,
         year=_target_year(folded, fig.start, year),
         quote=quote.strip(),
-        indicator=match_indicator(name, indicators) if indicators else None,
+        indicator=_indicator_for(name, unit, indicators),
     )
+
+
+def _indicator_for(name: str, unit: str, indicators: Mapping[str, Indicator] | None) -> str | None:
+    """The matching indicator, unless it measures a share and the target an amount or the reverse
+    (电子商务交易额 年均增长15% is a growth rate, not the 亿元 indicator)."""
+    if not indicators:
+        return None
+    found = match_indicator(name, indicators)
+    if found is not None:
+        ind_unit = indicators[found].unit
+        if ind_unit and (ind_unit.strip() == "%") != (unit == "%"):
+            return None
+    return found
 
 
 def _respectively(folded: str, figures: list[_Figure], index: int, names: str,

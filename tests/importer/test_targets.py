@@ -382,3 +382,9 @@ def test_baseline_date_does_not_govern():
 def test_target_after_a_baseline_sentence_takes_the_argument_year():
     text = "截至2015年底,已建成基站3000个。建成基站10万个。"
     assert [(t.value, t.year) for t in extract_targets(text, year=2018)] == [(100000, 2018)]
+
+
+def test_indicator_not_assigned_across_share_and_amount():
+    ind = {"ecommerce": Indicator(id="ecommerce", name="电子商务交易额", unit="亿元", aliases=())}
+    level, growth = extract_targets("电子商务交易额达到500亿元,年均增长20%。", year=None, indicators=ind)
+    assert (level.indicator, growth.indicator) == ("ecommerce", None)
