@@ -97,9 +97,10 @@ class _Agencies:
             a = self.rules.apply(found[0])
             roles = (a.lead, a.cooperating, a.responsible)
         else:
-            inner = annotation.strip()[1:]
-            inner = inner[:-1] if inner and inner[-1] in ")）" else inner
-            parsed = parse_annotation(inner)
+            inner = annotation.strip()
+            if inner[:1] in "(（":
+                inner = inner[1:-1] if inner[-1:] in ")）" else inner[1:]
+            parsed = parse_annotation(inner.rstrip("。"))
             if parsed is None:
                 self.report.append(f"{where}: annotation not understood, agencies left empty: {annotation}")
                 return (), (), ()

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from .. import model
 from .chrome import Line
+from .folding import fold
 from .numerals import cn_to_int
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -99,17 +100,19 @@ class Marker:
 
 def find_marker(text: str) -> Marker | None:
     """The numbering marker that opens ``text``, or None (一、 (一) 1. (1) ① —— 第一章)."""
+    probe = fold(text)  # same length: positions in the probe are positions in the text
     for kind, pattern in _SCHEMES:
-        m = pattern.match(text)
+        # Circled numbers fold to plain digits (③ → 3): they are matched as written.
+        m = pattern.match(text if kind == "circled" else probe)
         if not m:
             continue
-        rest = text[m.end():]
+        rest = probe[m.end():]
         if not rest.strip() and kind == "dash":
             return None
         if kind == "dash":
             return Marker(kind, None, m.end())
-        number = m.group(1)
-        if kind in ("cn", "paren-cn", "chapter", "shi") and cn_to_int(number.rstrip("是")) is None:
+        number = text[m.start(1):m.end(1)]
+        if kind in ("cn", "paren-cn", "chapter", "shi") and cn_to_int(m.group(1).rstrip("是")) is None:
             continue
         if kind == "cn" and re.match(r"^[是则要方来]", rest):  # 一是… is inline numbering, not 一、
             continue
@@ -124,15 +127,21 @@ def marker_value(marker: Marker) -> int | None:
     if marker.number is None:
         return None
     if marker.kind == "circled":
-        return _CIRCLED.index(marker.number) + 1
-    inner = re.sub(r"[()\uff08\uff09、.．第章部分节篇是\s]", "", marker.number)
+        return _CIRCLED.index(marker.number) + 1 if marker.number in _CIRCLED else None
+    inner = re.sub(r"[()、.第章部分节篇是\s]", "", fold(marker.number))
     return cn_to_int(inner)
 
 
 def trailing_annotation(text: str) -> tuple[int, int] | None:
+    """The span of the agency annotation that ends ``text``, parenthesised or labelled, or None."""
+    return _paren_annotation(text) or _labelled_tail(text)
+
+
+def _paren_annotation(text: str) -> tuple[int, int] | None:
     """The span of an agency annotation that ends ``text``: a final parenthesis (nested parentheses
-    such as 各县(市)区政府 inside it are fine) or one left unclosed, whose words are an annotation's."""
-    body = text.rstrip()
+    such as 各县(市)区政府 inside it are fine) or one left unclosed, whose words are an annotation's
+    (traditional script too: 牽頭, 負責)."""
+    body = fold(text).rstrip()
     while body and body[-1] in "。;;.":
         body = body[:-1].rstrip()
     if not body:
@@ -164,18 +173,30 @@ def trailing_annotation(text: str) -> tuple[int, int] | None:
     return None
 
 
+# An unparenthesised annotation: a labelled clause ending the paragraph (… 。责任单位:市经信委、市发改委).
+_LABELLED_TAIL = re.compile(
+    r"(?:^|(?<=[。;!?\s]))((?:牵头单位|牵头部门|责任单位|责任部门|主责单位|负责单位|实施单位)\s*[:]"
+    r"[^。:;!?()]{1,200}(?:[;,]\s*(?:配合单位|配合部门|参与单位|协办单位)\s*[:][^。:;!?()]{1,300})?)[。]?$")
+
+
+def _labelled_tail(text: str) -> tuple[int, int] | None:
+    body = fold(text).rstrip()
+    m = _LABELLED_TAIL.search(body)
+    return (m.start(1), m.end(1)) if m else None
+
+
 def _is_prose(text: str) -> bool:
     folded = unicodedata.normalize("NFKC", text)
     return folded.rstrip().endswith(("。", "!", "?", ";")) or len(folded) > 60
 
 
 def _is_short_sentence(text: str) -> bool:
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = fold(text).strip()
     return len(folded) <= 40 and folded.endswith(("。", ".")) and not re.search(r"[。!?;]", folded[:-1])
 
 
 def _is_heading_like(text: str) -> bool:
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = fold(text).strip()
     return len(folded) <= 60 and not folded.endswith(("。", ":", ";", ","))
 
 
@@ -326,7 +347,7 @@ def _end_start(lines: list[Line], start: int) -> int:
     """Index where end matter (signature block, 抄送, 印发, 附件) begins after the body, or len(lines)."""
     for i in range(start + 1, len(lines)):
         text = lines[i].text
-        folded = unicodedata.normalize("NFKC", text).strip()
+        folded = fold(text).strip()
         if _DATE_LINE.match(folded):
             j = i
             # The issuer's name (one or two short lines) above the date is the signature.
@@ -341,7 +362,7 @@ def _end_start(lines: list[Line], start: int) -> int:
 
 
 def _is_signature(text: str) -> bool:
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = fold(text).strip()
     return (len(folded) <= 30 and not re.search(r"[。,;:!?、]", folded) and find_marker(folded) is None
             and not trailing_annotation(folded))
 
@@ -354,7 +375,7 @@ def _preamble(front: list[Line], breaks: frozenset[int] = frozenset()) -> tuple[
     """The run of prose paragraphs right before the body; every other front line is skipped."""
     run: list[Line] = []
     for ln in reversed(front):
-        folded = unicodedata.normalize("NFKC", ln.text).strip()
+        folded = fold(ln.text).strip()
         if run and _crosses(breaks, ln.number, run[0].number):
             break
         if _is_prose(ln.text) and not folded.endswith(":") and not re.match(r"^附[::件]", folded):
@@ -368,8 +389,8 @@ def _preamble(front: list[Line], breaks: frozenset[int] = frozenset()) -> tuple[
 
 
 def _member(text: str, role: str | None) -> tuple[model.AttachmentMember | None, str | None]:
-    m = _MEMBER.match(unicodedata.normalize("NFKC", text).strip()) if "(" in unicodedata.normalize(
-        "NFKC", text) else None
+    folded = unicodedata.normalize("NFKC", text).strip()  # names as written: no script folding here
+    m = _MEMBER.match(folded) if "(" in folded else None
     if not m:
         return None, role
     if m.group("role"):
@@ -386,7 +407,7 @@ def _attachments(end: list[Line], skipped: list[str],
     bodies: list[list[Line]] = []
     current: list[Line] | None = None
     for ln in end:
-        folded = unicodedata.normalize("NFKC", ln.text).strip()
+        folded = fold(ln.text).strip()
         m = _ATTACHMENT.match(folded)
         if m and current is None and folded[m.end():].strip() and not bodies:
             # "附件:聊城市…名单" in the signature block: the list of attachment titles.
@@ -439,7 +460,7 @@ def _attachments(end: list[Line], skipped: list[str],
 
 def is_general(title: str | None, text: str | None = None) -> bool:
     """True for the general parts of a plan (指导思想, 基本原则, 总体目标 …) by their heading words."""
-    probe = title or (text or "")[:16]
+    probe = fold(title or (text or "")[:16])
     return any(word in probe for word in GENERAL_HEADING_WORDS)
 
 

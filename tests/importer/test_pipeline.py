@@ -138,3 +138,11 @@ def test_import_file_rejects_a_bad_id_and_unreadable_text(tmp_path, capsys):
     assert import_file(src, plan_id="plan-2016", out=None, root=tmp_path, force=False) == 1
     assert "not UTF-8" in capsys.readouterr().err
     assert not (tmp_path / "content" / "plans").exists()
+
+
+def test_labelled_annotation_without_parentheses_becomes_agency_references():
+    plan = imported("一、重点任务\n(一)制造\n1.推进制造。建设工厂。\n2.推进服务。建设平台。\n"
+                    "牵头单位:市经信委;配合单位:市商务局、市科技局\n").plan
+    for task in plan.iter_tasks():
+        assert [r.name for r in task.lead] == ["市经信委"]
+        assert [r.name for r in task.cooperating] == ["市商务局", "市科技局"]

@@ -343,3 +343,36 @@ def test_a_heading_glued_to_its_text_among_standalone_headings_is_reported():
 """)
     assert by_id(o, "t2-3").title is None
     assert any(line.startswith("line 6: heading probably glued") for line in o.skipped)
+
+
+def test_traditional_script_markers_annotations_and_general_headings():
+    o = outline("""
+一、總體要求
+(一)指導思想。圍繞中心任務。
+二、主要任務
+(一)互聯網+製造。
+1.推廣眾包研發。面向關鍵技術。
+2.推進智能製造。建設智能工廠。
+(牽頭單位:市經信委,配合單位:市發改委)
+""")
+    assert [t.id for t in tasks(o)] == ["t2-1-1", "t2-1-2"]
+    assert by_id(o, "s2-1").annotation == "(牽頭單位:市經信委,配合單位:市發改委)"
+    assert by_id(o, "s1-1").title == "指導思想"  # as written: folding is for matching only
+
+
+def test_labelled_annotation_without_parentheses_closes_the_item_or_the_section():
+    o = outline("""
+三、重点任务
+(一)制造
+1.推进智能制造。建设智能工厂。责任单位:市经信委、市发改委
+2.推进服务化。建设运维平台。
+(二)农业
+1.推广精准农业。建设示范基地。
+2.完善追溯体系。建设追溯平台。
+牵头单位:市农业局;配合单位:市商务局
+""")
+    one, two, three, four = tasks(o)
+    assert (one.text, one.annotation) == ("建设智能工厂。", "责任单位:市经信委、市发改委")
+    assert two.annotation is None
+    assert three.annotation == four.annotation == "牵头单位:市农业局;配合单位:市商务局"
+    assert by_id(o, "s3-2").annotation == "牵头单位:市农业局;配合单位:市商务局"
