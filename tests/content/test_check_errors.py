@@ -279,3 +279,38 @@ def test_agency_of_an_unrelated_region(tree, capsys):
     assert only(tree, capsys) == (
         f"{PLAN}:55:41: agency 'beijing-jingxinwei' belongs to region 'beijing', which is neither the plan's "
         "region 'jinan' nor above or below it: pick that region's agency")
+
+
+def test_plan_file_name_that_is_not_a_slug(tree, capsys):
+    plans = tree.root / "content/plans"
+    (plans / "demo-2016.yaml").rename(plans / "Demo_2016.yaml")
+    tree.edit("content/plans/Demo_2016.yaml", "id: demo-2016", "id: Demo_2016")
+    code, lines = tree.check(capsys)
+    assert code == 1
+    assert lines == [
+        "content/plans/Demo_2016.yaml:1:1: file name 'Demo_2016' must be a slug of lowercase ASCII letters, "
+        "digits and '-' (it is the plan's URL)",
+        "content/plans/Demo_2016.yaml:2:5: 'id': 'Demo_2016' must be a slug of lowercase ASCII letters, digits and '-'",
+    ]
+
+
+def test_plan_file_with_yml_extension_is_not_silently_ignored(tree, capsys):
+    (tree.root / "content/plans/other-2017.yml").write_text("id: other-2017\n", encoding="utf-8")
+    assert only(tree, capsys) == "content/plans/other-2017.yml:1:1: plan files end in .yaml: rename it to other-2017.yaml"
+
+
+def test_missing_schema_is_reported_once(tree, capsys):
+    (tree.root / "site_config/schema/plan.schema.json").unlink()
+    assert only(tree, capsys) == "site_config/schema/plan.schema.json:1:1: schema file missing: site_config/schema/plan.schema.json"
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("value_max: 3", "value_max: 1", "34:20: value_max (1) is below value (2)"),
+    ("period: {start: 2016, end: 2018}", "period: {start: 2016, end: 2015}", "9:28: period ends (2015) before it starts (2016)"),
+    ("published: null", "published: 2016-06-01", "8:12: published 2016-06-01 is before signed 2016-06-02: check both dates"),
+    ("  - doc_number: 国发〔2015〕40号\n    title: 国务院关于积极推进“互联网+”行动的指导意见",
+     "  - doc_number: null\n    title: null", "16:5: a citation needs a doc_number or a title (or both)"),
+])
+def test_values_that_contradict_each_other(tree, capsys, old, new, expected):
+    tree.edit(PLAN, old, new)
+    assert only(tree, capsys) == f"{PLAN}:{expected}"
