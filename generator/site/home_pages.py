@@ -34,6 +34,17 @@ class Entry:
     count: int
 
 
+# Entry lists on the home page show the most used entries; the full list is one click away on the
+# section's index page. A home page with 60 agency types and 80 indicators is not an entry point.
+TOP = 12
+
+
+def _top(entries: list[Entry], n: int = TOP) -> list[Entry]:
+    """The ``n`` entries with the highest counts (vocabulary order among equals), zero counts left out."""
+    ranked = sorted((e for e in entries if e.count), key=lambda e: -e.count)  # sort is stable
+    return ranked[:n]
+
+
 def _plans_in(node: RegionNode) -> int:
     return sum(len(n.plans) for n in flatten((node,)))
 
@@ -72,9 +83,10 @@ def home_page(atlas: Atlas) -> Page:
         path=path,
         counts=counts(atlas),
         regions=regions,
-        domains=domains,
-        agency_types=agency_types,
-        indicators=indicators,
+        domains=_top(domains),
+        agency_types=_top(agency_types),
+        indicators=_top(indicators),
+        totals={"domains": len(domains), "agency_types": len(agency_types), "indicators": len(indicators)},
     )
     return Page(path=path, title="政策图谱", markdown=markdown, edit_path="content/plans/")
 

@@ -163,8 +163,10 @@ def plan_page(atlas: Atlas, plan: Plan, documents: dict[str, CitedDocument] | No
         task_count=sum(1 for _ in plan.iter_tasks()),
         plan_url=urls.plan,
         attachments=tuple(
-            (a, tuple((m, _agency_url(atlas, m.agency)) for m in a.members)) for a in plan.attachments
+            (a, tuple((m, atlas.vocab.agencies.get(m.agency) if m.agency else None) for m in a.members))
+            for a in plan.attachments
         ),
+        agency_url=urls.agency,
     )
     return Page(path=path, title=plan.title, markdown=markdown, edit_path=f"content/plans/{plan.id}.yaml")
 
