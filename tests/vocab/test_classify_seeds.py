@@ -177,3 +177,15 @@ def test_headings_of_plans_not_in_the_seeds_map_to_their_field_only(vocab, headi
     # Wordings a plan outside the seeds may use: figurative 生态 and 健康发展, a bare
     # 基础设施 that may be information or urban infrastructure, an umbrella 益民服务.
     assert classify_domains(title=None, text="", headings=[heading], domains=vocab.domains) == expected
+
+
+@pytest.mark.parametrize("action, domain", [
+    ("“互联网+”创业创新", "innovation"), ("“互联网+”协同制造", "manufacturing"),
+    ("“互联网+”现代农业", "agriculture"), ("“互联网+”智慧能源", "energy"), ("“互联网+”普惠金融", "finance"),
+    ("“互联网+”高效物流", "logistics"), ("“互联网+”电子商务", "e-commerce"), ("“互联网+”便捷交通", "transport"),
+    ("“互联网+”绿色生态", "environment"), ("“互联网+”人工智能", "artificial-intelligence"),
+])
+def test_the_actions_of_the_national_framework_map_to_their_domains(vocab, action, domain):
+    # 国发〔2015〕40号 names eleven actions; plans that follow it use them as section headings.
+    # (The eleventh, 益民服务, is split into 政务服务, 医疗健康, 教育 … and maps by the tasks' own words.)
+    assert classify_domains(title=None, text="", headings=[f"(一){action}"], domains=vocab.domains) == (domain,)
