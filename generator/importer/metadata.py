@@ -115,9 +115,7 @@ def _title(raw: str, folded: str) -> tuple[str | None, str | None]:
         return _unwrap_notice(labelled, fold(labelled)) or (labelled, None)
     # A notice 关于印发《X》的通知 anywhere near the top wraps the plan X.
     head_end = _body_start(folded)
-    m = re.search(r"关于印发\s*[《〈]([^》〉]{2,120}?)[》〉]\s*的\s*通\s*知", folded[:head_end + 2000])
-    if not m:
-        m = re.search(r"关于印发([^《》\n。,;]{2,120}?)的\s*通\s*知", folded[:head_end + 2000])
+    m = _notice(folded, head_end)
     if m:
         title = _join_lines(raw[m.start(1):m.end(1)])
         issuer = _issuer_before(raw, folded, m.start())
@@ -139,6 +137,18 @@ def _title(raw: str, folded: str) -> tuple[str | None, str | None]:
                 title += nxt_line
             return _split_title(title)
     return None, None
+
+
+def _notice(folded: str, head_end: int) -> re.Match | None:
+    """A 关于印发…的通知 heading above the document proper — not one cited inside a sentence."""
+    for pattern in (r"关于印发\s*[《〈]([^》〉]{2,120}?)[》〉]\s*的\s*通\s*知",
+                    r"关于印发([^《》\n。,;]{2,120}?)的\s*通\s*知"):
+        for m in re.finditer(pattern, folded[:head_end]):
+            line_start = folded.rfind("\n", 0, m.start()) + 1
+            line_end = folded.find("\n", m.end())
+            if not re.search(r"[。,;]", folded[line_start:line_end if line_end >= 0 else len(folded)]):
+                return m
+    return None
 
 
 def _unwrap_notice(title: str, folded: str) -> tuple[str, str | None] | None:

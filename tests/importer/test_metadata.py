@@ -252,3 +252,9 @@ def test_unseen_notice_page_in_traditional_script():
         "廣州市“互聯網+”行動計劃（2015—2020年）", "廣州市人民政府辦公廳", "穗府辦〔2015〕53號",
         D(2015, 12, 30), Period(2015, 2020))
     assert [c.doc_number for c in m.cites] == ["國發〔2015〕40號", "粵府〔2015〕110號"]
+
+
+def test_notice_cited_in_a_sentence_is_not_the_title():
+    raw = ("某市推进“互联网+”行动实施方案\n为贯彻落实《国务院办公厅关于印发三网融合推广方案的通知》精神,"
+           "制定本方案。\n一、总体要求\n")
+    assert extract_metadata(raw).title == "某市推进“互联网+”行动实施方案"
