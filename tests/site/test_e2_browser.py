@@ -101,7 +101,7 @@ def test_indicator_chart_is_drawn_legibly_within_the_page(browser, site, width):
 def test_coverage_cell_opens_the_region_section_of_the_domain_page(browser, site):
     page, _ = _open(browser, (site / PAGES["coverage"]).as_uri(), 1280)
     try:
-        href = page.query_selector("td a[href*='domains/']").get_attribute("href")
+        href = page.query_selector("td a[href*='domains/'][href*='#']").get_attribute("href")
         target, anchor = urljoin(page.url, href).split("#")
         # a directory URL: on file:// the browser needs the index.html MkDocs wrote there
         page.goto(f"{target}index.html#{anchor}" if target.endswith("/") else f"{target}#{anchor}")
