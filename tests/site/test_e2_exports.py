@@ -130,3 +130,23 @@ def test_data_page_documents_every_csv_column_and_links_every_file(atlas):
         p for n in exports.EXPORTS
         for p in (f"data/{n}.json", f"data/{n}.csv", f"data/schema/{n}.schema.json")
     }
+
+
+def test_the_real_content_exports_validate_against_the_schemas():
+    from pathlib import Path
+
+    from generator.content.load import load_content
+
+    repo = Path(__file__).resolve().parents[2]
+    if not any((repo / "content" / "plans").glob("*.yaml")):
+        pytest.skip("no real plans in content/plans yet")
+    content = load_content(repo)
+    real = link(content.vocab, content.plans)
+    for asset in exports.assets(real):
+        if asset.path.endswith(".json") and "/schema/" not in asset.path:
+            name = asset.path.removeprefix("data/").removesuffix(".json")
+            validator = jsonschema.Draft202012Validator(exports.schema(name),
+                                                        format_checker=jsonschema.FormatChecker())
+            validator.validate(json.loads(asset.content))
+    tasks = json.loads(next(a.content for a in exports.assets(real) if a.path == "data/tasks.json"))
+    assert len(tasks) == len(real.tasks) > 100
