@@ -58,6 +58,10 @@ _LABEL = {
 }
 # A header line that credits another site (or counts views) belongs to a website, not the document.
 _AGGREGATOR_SOURCE = re.compile(r"来\s*源\s*[::]\s*([^\s:：]+)")
+# Signs, above a 发布日期, that the page is the government's own: its open-government section in the
+# breadcrumbs, or the label table of a government document page.
+_GOVERNMENT_PAGE = re.compile(
+    r"政务公开|政府信息公开|信息公开|政策文件|法规文件|规范性文件|政府文件|政策法规|文件发布|发文机关|成文日期|发文字号|索引号")
 _PLAN_WORDS = ("计划", "方案", "意见", "规划", "通知", "办法", "纲要", "决定", "措施", "细则", "要点")
 
 
@@ -245,6 +249,8 @@ def _published(raw: str, folded: str) -> dt.date | None:
             source = _AGGREGATOR_SOURCE.search(folded[block_start:block_end if block_end >= 0 else len(folded)])
             if source and not _is_government(source.group(1)):
                 return None  # the header credits another site: its date is the aggregator's
+            if not source and not _GOVERNMENT_PAGE.search(folded[:m.start()]):
+                return None  # nothing says whose page this is: when in doubt, null
             date = parse_date(line[:40])
             if date:
                 return date

@@ -258,3 +258,13 @@ def test_notice_cited_in_a_sentence_is_not_the_title():
     raw = ("某市推进“互联网+”行动实施方案\n为贯彻落实《国务院办公厅关于印发三网融合推广方案的通知》精神,"
            "制定本方案。\n一、总体要求\n")
     assert extract_metadata(raw).title == "某市推进“互联网+”行动实施方案"
+
+
+def test_published_date_on_a_page_of_unknown_owner_is_null():
+    raw = "当前位置:首页 >> 行业动态 >> 正文\n某市行动方案\n发布日期:2016-06-06\n"
+    assert extract_metadata(raw).published is None
+
+
+def test_published_in_traditional_script_on_a_government_page():
+    raw = "當前位置:首頁 > 政務公開 > 規範性文件\n某市行動方案\n發布日期:2017-05-31 訪問次數:\n"
+    assert extract_metadata(raw).published == D(2017, 5, 31)
