@@ -6,9 +6,10 @@ A copied government page states its metadata in a handful of ways, and this modu
 - a notice wrapping the plan: 《山东省人民政府关于印发〈X〉的通知》 — the plan's title is X;
 - a 文号 alone on its line under the title (鲁政发〔2016〕14号), written exactly as the source does;
 - the signature block: the issuing body on its own line, the signing date under it;
-- a 发布日期 in the page header — the document's own publication date only when the page is the
-  government's own; a header that credits another site (来源: 创新山东) is an aggregator's, and its
-  date is not the document's.
+- a 发布日期 in the page header — the document's own publication date only when the page shows it
+  is the government's own (政务公开 / 规范性文件 in its breadcrumbs, a 发文机关 label table, a 来源
+  that is a government body); a header that credits another site (来源: 创新山东) is an aggregator's,
+  and a page that says nothing about its owner leaves the date in doubt: both give None.
 
 Nothing is guessed: a field the text does not state is None. Labels and keywords are matched on a
 simplified-script copy of the text (標題 → 标题, 發布日期 → 发布日期), while every value returned is

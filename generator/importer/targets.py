@@ -14,8 +14,8 @@ dates, document numbers (〔2015〕40号), task numbers, 十三五, 第三代, 3
 100M光纤 capability phrases. A figure that only qualifies a noun (年营业收入超过2亿元的企业), counts a
 list of places (济南、青岛等4个城市) or a tax-rule percentage (按研发费用的50%加计扣除) is not a target.
 
-A figure already achieved is a baseline, not a target: a sentence opened by 截至2015年底, a
-clause with 已 (已建成), a figure after 了 (增长了30%).
+A figure already achieved is a baseline, not a target: a sentence with 截至2015年底 or 目前, a
+clause with 已 (已建成) or 同比, a figure after 了 (增长了30%).
 
 Everything returned is located in the caller's ``text``: ``quote`` and ``name`` are verbatim slices
 of it, so ``target.quote in text`` holds exactly. Matching runs on a same-length fold of the text
