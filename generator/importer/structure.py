@@ -197,7 +197,9 @@ def _is_short_sentence(text: str) -> bool:
 
 def _is_heading_like(text: str) -> bool:
     folded = fold(text).strip()
-    return len(folded) <= 60 and not folded.endswith(("。", ":", ";", ","))
+    if folded.endswith(":"):  # "主要目标:" above its text; a long line ending in ":" is a sentence
+        return len(folded) <= 20 and not re.search(r"[。,;:]", folded[:-1])
+    return len(folded) <= 60 and not folded.endswith(("。", ";", ","))
 
 
 # --- the tree under construction ----------------------------------------------------------------
@@ -254,7 +256,9 @@ class _Builder:
 
     def add_marked(self, line: Line, marker: Marker) -> None:
         kinds = self._open_kinds()
-        if marker.kind in kinds:
+        if marker.kind == "chapter":
+            del self.stack[1:]  # 第一章 is always the top level
+        elif marker.kind in kinds:
             # Close everything down to and including the open item of this scheme: a sibling.
             idx = len(kinds) - 1 - kinds[::-1].index(marker.kind)
             del self.stack[idx + 1:]
@@ -276,7 +280,7 @@ class _Builder:
         if first:
             title, body = _split_heading(text)
             if title is None and _is_heading_like(text) and not span:
-                node.title, node.heading_only = text.strip() or None, True
+                node.title, node.heading_only = text.strip().rstrip(":：").strip() or None, True
                 node.heading_line = True
                 body = ""
             elif title is None and not span and _is_short_sentence(text):
@@ -566,7 +570,7 @@ def _heading_sentence_of_parent_is_title(node: _Node) -> None:
     text = node.text
     if (node.kind != "root" and node.children and node.title is None and text and "\n" not in text
             and len(text) <= 50 and not re.search(r"[。!?;]", text.rstrip("。. "))):
-        node.title, node.parts = text.rstrip("。. ").strip(), []
+        node.title, node.parts = text.rstrip("。.:：; ").strip(), []
 
 
 def build_outline(lines: tuple[Line, ...] | list[Line], *, breaks: frozenset[int] = frozenset()) -> Outline:

@@ -376,3 +376,10 @@ def test_labelled_annotation_without_parentheses_closes_the_item_or_the_section(
     assert two.annotation is None
     assert three.annotation == four.annotation == "牵头单位:市农业局;配合单位:市商务局"
     assert by_id(o, "s3-2").annotation == "牵头单位:市农业局;配合单位:市商务局"
+
+
+def test_a_short_heading_ending_in_a_colon_is_a_title_and_chapters_are_always_top_level():
+    o = outline("一、主要目标:\n到2020年,基本建成。\n第二章 保障措施\n(一)加强领导。建立机制。\n")
+    assert (o.sections[0].title, o.sections[0].text) == ("主要目标", "到2020年,基本建成。")
+    assert [(s.id, s.number, s.title) for s in o.sections] == [("s1", "一", "主要目标"), ("s2", "二", "保障措施")]
+    assert [t.id for t in tasks(o)] == ["t2-1"]
