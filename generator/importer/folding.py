@@ -32,6 +32,18 @@ def fold_char(ch: str) -> str:
     return f
 
 
+class _Table(dict):
+    """A str.translate table that folds each new character once, then answers from the dict."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _Table()
+
+
 def fold(text: str) -> str:
     """A same-length, simplified-script, half-width copy of ``text`` (see the module docstring)."""
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_TABLE)

@@ -43,10 +43,31 @@ class Metadata:
 # 发文机关: a body ending in one of these (人民政府, 人民政府办公厅, 经济和信息化委员会 …).
 ORGAN_SUFFIX = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|厅|局|委|部|院)"
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{2,30}?" + ORGAN_SUFFIX + r"$")
+_ORGAN_LAST = set("府厅室会局委部院")
 # 文号: 国发〔2015〕40号, 京政发[2016]4号, 鲁政办发（2016）3号.
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,8}\s*[〔\[［【(（]\s*(?:19|20)[0-9０-９]{2}\s*[〕\]］】)）]\s*[第]?[0-9０-９]{1,4}\s*号"
 )
+# The bracketed year and serial of a 文号, found first; the issuer's prefix is then read backwards.
+_DOC_TAIL = re.compile(r"[〔\[［【(（]\s*(?:19|20)[0-9０-９]{2}\s*[〕\]］】)）]\s*[第]?[0-9０-９]{1,4}\s*号")
+
+
+def _doc_numbers(folded: str):
+    """Every 文号 in ``folded`` (as DOC_NUMBER matches), found from its bracketed year: the issuer's
+    prefix is the run of up to 8 Chinese characters before it, stopping after a previous 文号's 号."""
+    for tail in _DOC_TAIL.finditer(folded):
+        start = tail.start()
+        while start > 0 and folded[start - 1] in " \t\u3000":
+            start -= 1  # 鲁政发 〔2016〕14号
+        head = start
+        while start > 0 and head - start < 8 and "\u4e00" <= folded[start - 1] <= "\u9fff" \
+                and folded[start - 1] != "号":
+            start -= 1
+        m = DOC_NUMBER.match(folded, start, tail.end())
+        if m is not None and m.end() == tail.end():
+            yield m
+
+
 # Words a 文号 match can pick up from the sentence before it (根据国发〔2015〕40号).
 _NOT_PREFIX = r"(?:根据|按照|依据|依照|贯彻落实|贯彻|落实|参照|和|及|与|并)+"
 _PERIOD = re.compile(r"((?:19|20)[0-9]{2})\s*年?\s*(?:[-—–~～]+|至|到)\s*((?:19|20)[0-9]{2})\s*年")
@@ -92,6 +113,8 @@ def _label_value(raw: str, folded: str, labels: tuple[str, ...]) -> str | None:
     """The value after ``label:`` — up to the next label, a wide gap or the line's end; on the next
     line when the label's own line has none (a table copied one cell per line)."""
     for label in labels:
+        if label not in folded:
+            continue
         for m in re.finditer(r"(?:^|[\s|【\[])" + label + r"\s*[::]", folded, re.M):
             start = m.end()
             end = folded.find("\n", start)
@@ -197,7 +220,9 @@ def _signature(raw: str, folded: str) -> tuple[str | None, dt.date | None]:
     lines = [(s, l) for s, l in _lines(raw) if l.strip()]
     found: tuple[str | None, dt.date | None] = (None, None)
     for i, (start, line) in enumerate(lines):
-        f = fold(line).strip()
+        f = folded[start:start + len(line)].strip()
+        if not f or f[-1] not in _ORGAN_LAST and not re.search(r"\d日$", f):
+            continue  # cheap test first: a signature line ends with the body or the date
         if "印发" in f or "抄送" in f:
             continue  # 山东省人民政府办公厅2016年6月2日印发: the print line, not the signature
         m = re.fullmatch(r"([\u4e00-\u9fff]{2,30}?" + ORGAN_SUFFIX + r")\s*(.*)", f)
@@ -208,7 +233,8 @@ def _signature(raw: str, folded: str) -> tuple[str | None, dt.date | None]:
         if rest and (date is None or re.sub(r"[\d年月日〇零一二三四五六七八九十.\-/ ]", "", rest)):
             continue  # more than a date beside the body: a sentence, not a signature
         if date is None and i + 1 < len(lines):
-            nxt = fold(lines[i + 1][1]).strip()
+            nxt_start, nxt_line = lines[i + 1]
+            nxt = folded[nxt_start:nxt_start + len(nxt_line)].strip()
             if re.fullmatch(r"[\d〇零○一二三四五六七八九十]{4}\s*年.{1,8}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}", nxt):
                 date = parse_date(nxt)
         if date is not None:
@@ -269,15 +295,10 @@ def _period(title: str | None, raw: str, folded: str) -> Period | None:
         m = _PERIOD.search(fold(title))
         if m:
             return Period(int(m.group(1)), int(m.group(2)))
-    depth = 0
-    masked = []
-    for ch in folded:  # blank out 《…》 so a cited plan's period is not taken for this one's
-        if ch == "《":
-            depth += 1
-        masked.append(" " if depth else ch)
-        if ch == "》" and depth:
-            depth -= 1
-    m = _PERIOD.search("".join(masked))
+    masked = folded
+    for _ in range(3):  # blank out 《…》 (nested too) so a cited plan's period is not this one's
+        masked = re.sub(r"《[^《》]*》", lambda m: " " * len(m.group(0)), masked)
+    m = _PERIOD.search(masked)
     if m and int(m.group(1)) <= int(m.group(2)):
         return Period(int(m.group(1)), int(m.group(2)))
     return None
@@ -294,7 +315,7 @@ def _cites(raw: str, folded: str, own: str | None) -> tuple[Citation, ...]:
     own_key = _citation_key(own) if own else None
     seen: dict[str, int] = {}
     out: list[Citation] = []
-    for m in DOC_NUMBER.finditer(folded):
+    for m in _doc_numbers(folded):
         lead = re.match(_NOT_PREFIX, folded[m.start():m.end()])
         start = m.start() + (lead.end() if lead else 0)
         number = raw[start:m.end()]
