@@ -29,11 +29,18 @@ from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Characters Markdown, Python-Markdown's extensions or HTML give meaning to. Chinese text needs none
-# of them as syntax, so they are all written as numeric references; everything else passes as is.
-_MD_SPECIAL = set("\\`*_{}[]<>#+-.!|~&\"'")
+# Characters Markdown, Python-Markdown's extensions or HTML give meaning to anywhere in a line. Chinese
+# text needs none of them as syntax, so they are written as numeric references; everything else
+# passes as is. ``+ - .`` and ``)`` only mean something at the start of a line (list items, ``1.``),
+# so only a value's leading ones are escaped: 互联网+ stays readable in the generated Markdown.
+_MD_SPECIAL = set("\\`*_{}[]<>#|~&")
 _MD_TABLE = {ord(c): f"&#{ord(c)};" for c in _MD_SPECIAL}
+_LEADING = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def _ref(c: str) -> str:
+    return f"&#{ord(c)};"
 
 
 def md(value: Any) -> str:
@@ -44,8 +51,12 @@ def md(value: Any) -> str:
     """
     if value is None:
         return ""
-    text = _NEWLINES.sub(" ", str(value))
-    return text.translate(_MD_TABLE)
+    text = _NEWLINES.sub(" ", str(value)).translate(_MD_TABLE)
+    return _LEADING.sub(
+        lambda m: m.group(1) + (_ref(m.group(2)) if m.group(2) else m.group(3) + _ref(m.group(4))),
+        text,
+        count=1,
+    )
 
 
 def md_block(value: Any) -> str:

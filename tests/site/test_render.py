@@ -103,3 +103,13 @@ def test_attr_escapes_quotes_and_markup_and_table_pipes_but_keeps_a_url_readable
 
     assert attr('https://a.gov.cn/x_y.html?a=1&b=2') == "https://a.gov.cn/x_y.html?a=1&amp;b=2"
     assert attr('" onclick="x"|<') == "&quot; onclick=&quot;x&quot;&#124;&lt;"
+
+
+@pytest.mark.parametrize("value", ["- item", "+ item", "1. item", "2016) item", "= x", "  - x"])
+def test_md_value_that_starts_like_a_list_stays_a_paragraph(value):
+    html = to_html(md(value))
+    assert html.startswith("<p>") and "<li>" not in html and "<h1>" not in html
+
+
+def test_md_keeps_plus_and_dots_inside_text_readable():
+    assert md("“互联网+”行动计划(2016-2018年)") == "“互联网+”行动计划(2016-2018年)"
