@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from .numerals import cn_to_int
 
-_CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
-_CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+_CN_DIGIT = "〇零○OＯ一二三四五六七八九"  # ○ and O stand in for 〇 in many copies
+_CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                    "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = "一二三四五六七八九十"
 

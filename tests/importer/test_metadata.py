@@ -30,6 +30,7 @@ def test_date_forms(text):
 def test_chinese_date_with_tens():
     assert parse_date("二〇一七年五月二十三日") == D(2017, 5, 23)
     assert parse_date("二○一六年十二月三十一日") == D(2016, 12, 31)
+    assert parse_date("二Ｏ一六年十二月三十一日") == D(2016, 12, 31)
 
 
 @pytest.mark.parametrize("text", ["2016年2月30日", "2016-13-01", "(2016-2018年)", "国发〔2015〕40号", "2016年"])
