@@ -174,6 +174,7 @@ class _Figure:
     bound: str | None  # 以上 / 左右 …
     chinese: bool  # written in Chinese numerals only
     attributive: bool  # followed by 的
+    numeral: str = ""  # the number as written (千, 3000, 2.5)
 
 
 def _measure_noun_at(folded: str, pos: int) -> int:
@@ -265,7 +266,7 @@ def _figures(folded: str) -> list[_Figure]:
         last_end = stop
         found.append(_Figure(start, stop, value * multiplier,
                              value_max * multiplier if value_max is not None else None,
-                             unit, bound, chinese, attributive))
+                             unit, bound, chinese, attributive, num))
     return found
 
 
@@ -368,6 +369,8 @@ def extract_targets(
                 and not (fig.bound and fig.unit in SIZE_UNITS) \
                 and not _measure_noun_at(folded, tail_start):
             figure_first = True
+        if fig.chinese and len(fig.numeral) == 1 and not figure_first and comparator is None:
+            continue  # 进万家, 百家争鸣: a lone 千/万 counts only before the thing (千家医院)
         if figure_first:
             end = _clause_end(folded, tail_start)
             thing_end = end

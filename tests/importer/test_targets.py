@@ -150,6 +150,7 @@ def test_measure_noun_after_figure():
     "发挥“12345”热线大数据资源优势,",                                # a phone number
     "20户以上自然村基本实现通光纤宽带,",                              # a size qualifier
     "带动千万农民利用互联网致富。",                                   # an idiom
+    "送文化进万家。",                                                 # an idiom
 ])
 def test_not_a_target(text):
     assert extract_targets(text, year=2018) == []
