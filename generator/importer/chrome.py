@@ -45,26 +45,24 @@ def _fold(text: str) -> str:
 _BREADCRUMB_LEAD = re.compile(r"^(当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|位置)[:>]")
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→)\s*")
 
-# Labels of the page's metadata/counter strip. A line made only of such labels (and their values) is
-# chrome; one that also carries a sentence is not.
-_META_LABELS = ("发布日期", "发布时间", "发文日期", "访问次数", "浏览次数", "阅读次数", "点击数", "点击次数",
-                "点击", "作者", "来源", "信息来源", "文章来源", "字号", "字体", "责任编辑", "编辑", "浏览",
-                "分享到", "阅读")
-_META_LINE = re.compile(
-    r"^(?:(?:" + "|".join(sorted(_META_LABELS, key=len, reverse=True)) + r")[:]?[^:。;,]{0,40}?)+$")
+# The page's metadata/counter strip (发布日期:… 作者: 来源:… 点击:/访问次数:, 字号:[大 中 小]). A line made
+# only of such labels and short values is chrome; one that also carries a sentence is not.
 _COUNTER = re.compile(r"(访问次数|浏览次数|阅读次数|点击数|点击次数|点击量|浏览量)[:]?\d*")
 _FONT_SWITCH = re.compile(r"字号[:]?\[?(大|中|小|\s)*\]?|【?字体[:]?[大中小\s]*】?|\[(大|中|小)\]")
 
 # Whole-line furniture: print/close/share links, QR prompts, editor credits, CMS and copyright footers.
 _FURNITURE = re.compile(
-    r"^(?:[【\[(]?(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏|分享|保存|纠错|我要纠错)[】\])]?)+$"
+    r"^(?:[【\[(]?(?:我要打印|打印本页|打印|关闭本页|关闭窗口|关闭|返回顶部|返回|加入收藏|收藏|分享|保存|纠错|我要纠错)[】\])]?)+$"
     r"|^(?:扫描|扫一扫|微信扫一扫|用微信扫描)?(?:二维码|扫码)?.{0,6}(?:关注我们|分享到朋友圈|在手机上查看|手机扫描)$"
     r"|^扫描二维码"
+    r"|^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关新闻|附件下载)[:]"
+    r"|^(?:[【\[|]?(?:设为首页|网站地图|联系我们|网站声明|返回首页)[】\]|]?)+$"
     r"|^[(\[【]?(?:责任编辑|编辑|审核|校对|责编)[:].{0,30}[)\]】]?$"
     r"|^(?:produced|powered|designed)by",
     re.IGNORECASE,
 )
-_FOOTER = re.compile(r"(版权所有|copyright|©|icp备|网站标识码|公网安备|技术支持[:])", re.IGNORECASE)
+_FOOTER = re.compile(r"(版权所有|copyright|©|icp备|网站标识码|公网安备|技术支持[:]|网站主办|主办[:].{0,30}承办[:]"
+                     r"|网站维护)", re.IGNORECASE)
 
 
 def _is_breadcrumb(folded: str) -> bool:

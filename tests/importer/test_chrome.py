@@ -29,7 +29,9 @@ def test_view_counter_and_font_switch_strip_is_chrome():
 
 def test_print_close_qr_editor_and_cms_lines_are_chrome():
     for line in ("打印本页 关闭窗口", "【打印】【关闭】", "扫描二维码 关注我们", "(责任编辑:网站管理员)",
-                 "责任编辑:张三", "Produced By 大汉网络 大汉版通发布系统", "来源:创新山东", "作者:李四"):
+                 "责任编辑:张三", "Produced By 大汉网络 大汉版通发布系统", "来源:创新山东", "作者:李四",
+                 "上一篇:关于印发某某方案的通知", "【我要打印】【关闭窗口】", "网站地图 | 联系我们",
+                 "主办:某市人民政府办公室 承办:某市大数据局", "版权所有:某市人民政府 鲁ICP备05001234号"):
         assert is_chrome(line), line
 
 
