@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+import yaml
+
 from generator.importer.pipeline import import_text, verbatim_problems
+from generator.text import normalize
 
 SOURCES = Path(__file__).resolve().parents[2] / "content" / "sources"
 SEEDS = ("jinan-2016", "liaocheng-2017", "shandong-2016", "beijing-2016", "dongguan-2016")
@@ -153,3 +156,27 @@ def test_dongguan_unclosed_annotations_and_split_heading_block():
     assert t.annotation.startswith("(市网建办牵头,") and not t.annotation.endswith(")")
     assert [r.name for r in t.lead] == ["市网建办"]
     assert section("dongguan-2016", "s3-1").title == "发展“互联网+生产”,推动供给侧结构性改革,促进产业转型升级"
+
+
+PLANS = Path(__file__).resolve().parents[2] / "content" / "plans"
+
+
+def _verbatim_fields(node, path=""):
+    """(path, value) of every title/text/annotation/quote/preamble string in a plan file's data."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "text", "annotation", "quote", "preamble") and isinstance(value, str):
+                yield f"{path}.{key}", value
+            yield from _verbatim_fields(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _verbatim_fields(item, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_committed_plan_files_quote_their_sources_verbatim(seed):
+    data = yaml.safe_load((PLANS / f"{seed}.yaml").read_text(encoding="utf-8"))
+    hay = normalize(source(seed))
+    fields = list(_verbatim_fields(data))
+    assert len(fields) > 100
+    assert [path for path, value in fields if normalize(value) not in hay] == []
