@@ -42,7 +42,7 @@ PRE_COMPARATORS = (
     "力争达到", "年均增长", "年均递增", "年均提高", "年均下降", "分别达到", "分别超过", "分别提高到",
     "分别为", "各达到", "提高到", "提升到", "提高至", "提升至", "增长到", "下降到", "降低到", "降至",
     "控制在", "不低于", "不少于", "不超过", "至少", "达到", "超过", "突破", "力争", "达",
-    "提高", "提升", "增长", "增加", "下降", "降低", "减少", "缩短",
+    "提高", "提升", "增长", "增加", "下降", "降低", "减少", "缩短", "约", "近", "逾", "超",
 )
 # Bounds written after the figure: 50家以上, 15%左右.
 POST_BOUNDS = ("以上", "左右", "以内", "以下")
@@ -50,6 +50,8 @@ POST_BOUNDS = ("以上", "左右", "以内", "以下")
 # (年均增长10%以上 → 年均增长).
 GROWTH = ("年均增长", "年均递增", "年均提高", "年均下降", "提高", "提升", "增长", "增加", "下降",
           "降低", "减少", "缩短")
+# Comparators that only soften a count; the counted thing may still follow (培育约100家示范企业).
+APPROXIMATE = ("约", "近", "逾", "超")
 # Comparators that pair a list of names with a list of figures: A和B分别达到65%和70%.
 RESPECTIVELY = "分别"
 
@@ -175,6 +177,7 @@ class _Figure:
     chinese: bool  # written in Chinese numerals only
     attributive: bool  # followed by 的
     numeral: str = ""  # the number as written (千, 3000, 2.5)
+    approx: str | None = None  # 余 / 多 between the figure and its measure (100余家)
 
 
 def _measure_noun_at(folded: str, pos: int) -> int:
@@ -246,7 +249,12 @@ def _figures(folded: str) -> list[_Figure]:
         if value is None:
             continue
         value_max = _number_value(num2) if num2 else None
+        approx = None
         unit, end, multiplier = _read_unit(folded, m.end())
+        if not unit and not num2 and folded[m.end():m.end() + 1] in ("余", "多"):
+            # 100余家 / 100多家: "more than", written between the figure and its measure.
+            unit, end, multiplier = _read_unit(folded, m.end() + 1)
+            approx = folded[m.end()] if unit else None
         if num2 and not unit:
             # 2016-2018年 is a period, not a range; retry without the second number.
             value_max = None
@@ -266,7 +274,7 @@ def _figures(folded: str) -> list[_Figure]:
         last_end = stop
         found.append(_Figure(start, stop, value * multiplier,
                              value_max * multiplier if value_max is not None else None,
-                             unit, bound, chinese, attributive, num))
+                             unit, bound, chinese, attributive, num, approx))
     return found
 
 
@@ -364,7 +372,7 @@ def extract_targets(
             if fig.unit != "%":
                 continue  # 年营业收入超过2亿元的企业: the figure qualifies the noun
             figure_first = True
-        elif fig.unit and fig.unit not in ("%", "‰") and comparator is None and next_char \
+        elif fig.unit and fig.unit not in ("%", "‰") and comparator in (None,) + APPROXIMATE and next_char \
                 and ("\u4e00" <= next_char <= "\u9fff" or next_char == "“") \
                 and not (fig.bound and fig.unit in SIZE_UNITS) \
                 and not _measure_noun_at(folded, tail_start):
@@ -445,6 +453,8 @@ def extract_targets(
         elif folded.startswith(CLAUSE_COMPARATORS, clause):
             word = next(c for c in CLAUSE_COMPARATORS if folded.startswith(c, clause))
             comp = text[clause:clause + len(word)]
+        elif fig.approx:
+            comp = text[fig.start + len(fig.numeral):fig.start + len(fig.numeral) + 1]
         else:
             comp = "达到"
         targets.append(_target(text, folded, fig, name, quote, comp, year, indicators))

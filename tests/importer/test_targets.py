@@ -389,3 +389,10 @@ def test_indicator_not_assigned_across_share_and_amount():
     ind = {"ecommerce": Indicator(id="ecommerce", name="电子商务交易额", unit="亿元", aliases=())}
     level, growth = extract_targets("电子商务交易额达到500亿元,年均增长20%。", year=None, indicators=ind)
     assert (level.indicator, growth.indicator) == ("ecommerce", None)
+
+
+def test_approximate_figures():
+    t = one("培育约100家示范企业。")
+    assert (t.value, t.comparator, t.name) == (100, "约", "示范企业")
+    t = one("培育100余家示范企业。")
+    assert (t.value, t.unit, t.comparator, t.name) == (100, "家", "余", "示范企业")
