@@ -42,9 +42,9 @@ class _Parser(HTMLParser):
                 self.page.active.append(f"<{tag} {name}={value!r}>")
             if name in ("href", "src", "action", "formaction") and value and value.strip().lower().startswith(("javascript:", "data:text/html")):
                 self.page.active.append(f"<{tag} {name}={value!r}>")
-        if tag in ("iframe", "object", "embed", "svg") and "md-" not in a.get("class", "") and tag != "svg":
+        if tag in ("iframe", "object", "embed", "base"):  # never produced by the atlas or Material
             self.page.active.append(f"<{tag}>")
-        if tag in ("a", "link") and a.get("href") is not None and tag == "a":
+        if tag == "a" and a.get("href") is not None:
             self.page.links.append(a["href"])
         if tag in ("img", "script") and a.get("src"):
             self.page.links.append(a["src"])
