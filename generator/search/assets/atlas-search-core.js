@@ -316,7 +316,10 @@
     var map = []; // folded UTF-16 offset → original [start, end)
     var offset = 0;
     for (var ch of text) {
-      var f = noSpace(ch);
+      var cp = ch.codePointAt(0);
+      // common Han and lower-case ASCII fold to themselves: skip the costly normalize()
+      var f = (cp >= 0x4e00 && cp <= 0x9fff) || (cp > 0x20 && cp < 0x41) || (cp > 0x60 && cp < 0x7f)
+        ? ch : noSpace(ch);
       for (var i = 0; i < f.length; i++) map.push([offset, offset + ch.length]);
       folded += f;
       offset += ch.length;

@@ -11,7 +11,10 @@
 (function () {
   "use strict";
 
-  var MAX_SHOWN = 50;
+  var PAGE_SIZE = 20; // results rendered at once; "更多结果" renders the next ones
+  var URL_DELAY = 150;
+  var MAX_HUBS = 6;
+  var HUB_KINDS = new Set(["agency", "agency_type", "domain", "indicator"]);
   var script = document.currentScript;
   // the site root, from this script's own address: …/assets/search/atlas-search.js
   var ROOT = script ? script.src.replace(/assets\/search\/atlas-search\.js(?:[?#].*)?$/, "") : "";
@@ -49,6 +52,8 @@
     var panel = box.querySelector(".atlas-search__panel");
     var list = box.querySelector(".atlas-search__results");
     var meta = box.querySelector(".atlas-search__meta");
+    var hubRow = box.querySelector(".atlas-search__hubs");
+    var more = box.querySelector(".atlas-search__more");
     var regionSel = box.querySelector("[data-atlas-filter=region]");
     var domainSel = box.querySelector("[data-atlas-filter=domain]");
     var selected = -1;
@@ -91,7 +96,7 @@
       }
     }
 
-    function select(i) {
+    function select(i, scroll) {
       var items = list.children;
       if (selected >= 0 && items[selected]) items[selected].classList.remove("atlas-search__item--selected");
       selected = items.length ? Math.max(-1, Math.min(i, items.length - 1)) : -1;
@@ -99,7 +104,7 @@
         var item = items[selected];
         item.classList.add("atlas-search__item--selected");
         input.setAttribute("aria-activedescendant", item.id);
-        if (item.scrollIntoView) item.scrollIntoView({ block: "nearest" });
+        if (scroll && item.scrollIntoView) item.scrollIntoView({ block: "nearest" });
       } else {
         input.removeAttribute("aria-activedescendant");
       }
@@ -108,6 +113,7 @@
     function render(q) {
       var eng = getEngine();
       list.textContent = "";
+      more.hidden = true;
       selected = -1;
       if (!q.trim()) {
         meta.textContent = "";
@@ -128,9 +134,34 @@
         var d = data.docs[h.ref];
         return (region < 0 || d[4] === region) && (domain < 0 || d[6].indexOf(domain) >= 0);
       });
+      // agency, domain, indicator pages: a row of links above the passages, not mixed into them
+      var hubs = hits.filter(function (h) { return HUB_KINDS.has(data.docs[h.ref][0]); });
+      hits = hits.filter(function (h) { return !HUB_KINDS.has(data.docs[h.ref][0]); });
+      hubRow.textContent = "";
+      hubRow.hidden = !hubs.length;
+      hubs.slice(0, MAX_HUBS).forEach(function (h) {
+        var d = data.docs[h.ref];
+        var a = el("a", "atlas-search__hub");
+        a.href = href(d[1]);
+        a.appendChild(el("span", "atlas-search__kind", KIND_LABELS[d[0]] || d[0]));
+        a.appendChild(document.createTextNode(d[2]));
+        hubRow.appendChild(a);
+      });
       meta.textContent = hits.length ? "找到 " + hits.length + " 条结果" : "没有找到结果";
+      shown = { hits: hits, spans: spans, count: 0 };
+      renderMore();
+      if (hits.length) select(0, false);
+    }
+
+    var shown = null;
+    function renderMore() {
+      var data = getEngine().data;
+      var hits = shown.hits;
+      var spans = shown.spans;
+      var start = shown.count;
       var frag = document.createDocumentFragment();
-      hits.slice(0, MAX_SHOWN).forEach(function (h, i) {
+      hits.slice(start, start + PAGE_SIZE).forEach(function (h, k) {
+        var i = start + k;
         var d = data.docs[h.ref];
         var li = el("li", "atlas-search__item");
         li.id = "atlas-search-item-" + i;
@@ -155,8 +186,9 @@
         li.appendChild(a);
         frag.appendChild(li);
       });
+      shown.count = Math.min(hits.length, start + PAGE_SIZE);
       list.appendChild(frag);
-      if (hits.length) select(0);
+      more.hidden = shown.count >= hits.length;
     }
 
     function appendPieces(node, pieces) {
@@ -165,21 +197,21 @@
       });
     }
 
-    var pending = 0;
+    var urlTimer = 0;
     function update() {
       var q = input.value;
-      keepInUrl(q);
       render(q);
+      // the address bar follows once typing pauses: one history write, not one per keystroke
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(function () { keepInUrl(q); }, URL_DELAY);
     }
 
-    input.addEventListener("input", function () {
-      // a frame's worth of coalescing: fast typists don't queue a search per keystroke
-      if (pending) cancelAnimationFrame(pending);
-      pending = requestAnimationFrame(function () { pending = 0; update(); });
-    });
+    // a search takes well under a millisecond on the seed plans: run it on every keystroke
+    input.addEventListener("input", update);
     input.addEventListener("focus", function () {
       if (input.value.trim()) render(input.value);
     });
+    more.addEventListener("click", function () { renderMore(); input.focus(); });
     regionSel.addEventListener("change", function () { render(input.value); });
     domainSel.addEventListener("change", function () { render(input.value); });
     form.addEventListener("submit", function (ev) {
@@ -188,15 +220,14 @@
     });
 
     function openSelected() {
-      if (pending) { cancelAnimationFrame(pending); pending = 0; update(); }
       var item = list.children[selected >= 0 ? selected : 0];
       var link = item && item.querySelector("a");
       if (link) link.click();
     }
 
     input.addEventListener("keydown", function (ev) {
-      if (ev.key === "ArrowDown") { ev.preventDefault(); select(selected + 1); }
-      else if (ev.key === "ArrowUp") { ev.preventDefault(); select(selected - 1); }
+      if (ev.key === "ArrowDown") { ev.preventDefault(); select(selected + 1, true); }
+      else if (ev.key === "ArrowUp") { ev.preventDefault(); select(selected - 1, true); }
       else if (ev.key === "Escape") { ev.preventDefault(); open(false); input.blur(); }
     });
     list.addEventListener("click", function (ev) {

@@ -1,0 +1,243 @@
+"""The header search in headless Chromium, on a site built by MkDocs with the real theme overrides.
+
+Two sites: the fixture site exactly as built (its content includes hostile strings), and a copy
+whose search index is rebuilt from the five seed plans (tests/search/seed_atlas.py), for realistic
+queries and timings. Latencies are printed (run with -s), never asserted.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "search"))
+
+from seed_atlas import seed_atlas  # noqa: E402
+
+from generator.search.bundle import build_bundle  # noqa: E402
+from generator.search.documents import PASSAGE_KINDS  # noqa: E402
+from generator.search.emit import write_search  # noqa: E402
+
+RESULT_LINKS = ".atlas-search__results a"
+
+
+@pytest.fixture(scope="module")
+def seed_site(fixture_site, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("seed-search") / "site"
+    shutil.copytree(fixture_site, site)
+    write_search(seed_atlas(), site)
+    return site
+
+
+@pytest.fixture(scope="module")
+def seed_bundle():
+    return build_bundle(seed_atlas())
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    # nothing may leave the site: every request to another host fails the test
+    outside: list[str] = []
+    context.route("**/*", lambda route: (outside.append(route.request.url) or route.abort())
+                  if route.request.url.startswith(("http://", "https://"))
+                  and "127.0.0.1" not in route.request.url else route.continue_())
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not outside, outside
+    assert not errors, errors
+
+
+def file_url(site: Path, path: str = "index.html") -> str:
+    return (site / path).resolve().as_uri()
+
+
+def search(page, query: str) -> list[str]:
+    page.fill(".atlas-search__input", query)
+    page.wait_for_function(
+        "q => new URLSearchParams(location.search).get('q') === q", arg=query)
+    return page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
+
+
+def python_top(bundle, query: str, n: int = 10) -> list[str]:
+    docs = bundle.documents
+    return [docs[h.ref].url for h in bundle.searcher().search(query)
+            if docs[h.ref].kind in PASSAGE_KINDS][:n]
+
+
+def test_search_works_from_file_and_links_land_on_the_task_anchor(page, seed_site, seed_bundle):
+    page.goto(file_url(seed_site, "plans/alpha-2016/index.html"))
+    hrefs = search(page, "远程医疗")
+    assert hrefs, "no results from file://"
+    want = python_top(seed_bundle, "远程医疗")
+    root = seed_site.resolve().as_uri() + "/"
+    # from file:// a directory URL would list the folder: links spell out index.html
+    assert hrefs[: len(want)] == [root + u.replace("/#", "/index.html#") for u in want]
+
+
+def test_first_query_right_after_load_shows_results(page, seed_site):
+    page.goto(file_url(seed_site))
+    page.wait_for_selector("[data-atlas-ready]", state="attached")
+    elapsed = page.evaluate("""() => new Promise(resolve => {
+        const input = document.querySelector('.atlas-search__input');
+        const list = document.querySelector('.atlas-search__results');
+        const start = performance.now();
+        new MutationObserver((m, obs) => { obs.disconnect(); resolve(performance.now() - start); })
+            .observe(list, {childList: true});
+        input.value = '互联网金融';
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+    })""")
+    assert page.locator(RESULT_LINKS).count() > 0
+    print(f"\nfirst query after load: {elapsed:.1f} ms")
+
+
+def test_traditional_query_returns_the_same_results_as_simplified(page, seed_site):
+    page.goto(file_url(seed_site))
+    simplified = search(page, "远程医疗")
+    traditional = search(page, "遠程醫療")
+    assert simplified and traditional == simplified
+
+
+@pytest.mark.parametrize("query", ["互联网金融", "12345热线", "办公厅", "经信委", "济南远程医疗"])
+def test_browser_results_are_the_python_results(page, seed_site, seed_bundle, query):
+    page.goto(file_url(seed_site))
+    hrefs = search(page, query)
+    root = seed_site.resolve().as_uri() + "/"
+    want = [root + u.replace("/#", "/index.html#") for u in python_top(seed_bundle, query)]
+    assert want and hrefs[: len(want)] == want
+
+
+def test_each_result_is_one_link_with_region_plan_and_highlighted_snippet(page, seed_site):
+    page.goto(file_url(seed_site))
+    search(page, "12345热线")
+    item = page.locator(".atlas-search__item").first
+    assert item.locator("a").count() == 1
+    where = item.locator(".atlas-search__where").inner_text()
+    assert "济南市" in where and "·" in where
+    marks = item.locator("mark").all_inner_texts()
+    assert "12345" in marks and "热线" in marks
+
+
+def test_keyboard_slash_focuses_arrows_move_and_enter_opens(page, fixture_site):
+    page.goto(file_url(fixture_site))
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('atlas-search__input')")
+    page.keyboard.type("远程医疗")
+    page.wait_for_selector(".atlas-search__item--selected")
+    first = page.locator(".atlas-search__item--selected a").get_attribute("href")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.locator(".atlas-search__item--selected a").get_attribute("href") == first
+    page.keyboard.press("Enter")
+    page.wait_for_url(first)
+    assert "#" in page.url
+
+
+def test_query_in_the_url_is_searched_on_load(page, fixture_site):
+    page.goto(file_url(fixture_site) + "?q=" + quote("远程医疗"))
+    page.wait_for_selector(RESULT_LINKS)
+    assert page.input_value(".atlas-search__input") == "远程医疗"
+
+
+def test_region_filter_keeps_only_that_region(page, seed_site):
+    page.goto(file_url(seed_site))
+    search(page, "大数据")
+    page.select_option("[data-atlas-filter=region]", label="济南市")
+    wheres = page.locator(".atlas-search__where").all_inner_texts()
+    assert wheres and all("济南市" in w for w in wheres)
+
+
+@pytest.mark.parametrize("query", ['<img src=x onerror="window.__pwned=1">', "伽马", "管道", "script"])
+def test_markup_in_queries_and_documents_runs_nothing(page, fixture_site, query):
+    page.goto(file_url(fixture_site))
+    search(page, query)
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".atlas-search__panel img").count() == 0
+    assert page.locator(".atlas-search__panel script").count() == 0
+
+
+def test_hostile_document_text_is_shown_as_text(page, fixture_site):
+    page.goto(file_url(fixture_site))
+    search(page, "伽马")
+    text = page.locator(".atlas-search__panel").inner_text()
+    assert "<script>" in text or "<img" in text
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_search_works_on_a_host(page, seed_site):
+    import http.server
+    import random
+    import threading
+    from functools import partial
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = partial(Quiet, directory=str(seed_site))
+    for _ in range(20):
+        try:
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", random.randint(20000, 60000)), handler)
+            break
+        except OSError:
+            continue
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        page.goto(base + "plans/alpha-2016/")
+        hrefs = search(page, "远程医疗")
+        assert hrefs and all(h.startswith(base + "plans/") and "index.html" not in h for h in hrefs)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_report_keystroke_to_results_latency(page, seed_site, seed_bundle):
+    """Median time from an input event to the rendered result list, over the judged queries."""
+    from scorer import load_queries
+
+    page.goto(file_url(seed_site))
+    page.wait_for_selector("[data-atlas-ready]", state="attached")
+    queries = [q.query for q in load_queries()]
+    times = page.evaluate("""async qs => {
+        const input = document.querySelector('.atlas-search__input');
+        const list = document.querySelector('.atlas-search__results');
+        const out = [], painted = [];
+        for (const q of qs) {
+            const t = await new Promise(resolve => {
+                const start = performance.now();
+                const obs = new MutationObserver(() => {
+                    obs.disconnect();
+                    const dom = performance.now() - start;
+                    // the frame after: style, layout and paint of the new list included
+                    requestAnimationFrame(() => setTimeout(() => resolve([dom, performance.now() - start]), 0));
+                });
+                obs.observe(list, {childList: true});
+                input.value = q;
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+            });
+            out.push(t[0]);
+            painted.push(t[1]);
+        }
+        const t0 = performance.now();
+        const engine = new AtlasSearchCore.Engine(window.__atlasIndex);
+        const init = performance.now() - t0;
+        const pure = qs.map(q => { const s = performance.now(); engine.search(q); return performance.now() - s; });
+        return {ui: out, painted: painted, engine: pure, init: init};
+    }""", queries)
+    print(f"\nkeystroke→results in the DOM median {statistics.median(times['ui']):.1f} ms "
+          f"(max {max(times['ui']):.1f}), →next frame painted median "
+          f"{statistics.median(times['painted']):.1f} ms; engine.search median "
+          f"{statistics.median(times['engine']):.2f} ms over {len(queries)} queries; "
+          f"loading the prebuilt index {times['init']:.1f} ms")
+    assert len(times["ui"]) == len(queries)
