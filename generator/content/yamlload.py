@@ -2,7 +2,7 @@
 
 PyYAML's loaders throw positions away once they build Python objects, and its YAML 1.1 rules
 surprise contributors (``no`` is False, ``010`` is 8, ``2016-02-30`` raises while ``2016-06-02`` turns
-into a date). So we parse to nodes, which keep their marks, and build the data ourselves with
+into a date). So we read the parser's events, which carry marks, and build the data ourselves with
 YAML 1.2 core-schema rules, the ones the editor's yaml-language-server applies:
 
 - a plain scalar is null (``null``, ``~``, empty), a boolean (``true``/``false``), a decimal integer
@@ -12,9 +12,11 @@ YAML 1.2 core-schema rules, the ones the editor's yaml-language-server applies:
 - explicit tags (``!!python/object``, ``!foo``) are refused, except ``!!str``: content is data only;
 - anchors and aliases are refused: they make one node appear in many places (and can blow up);
 - a key repeated in one mapping is an error, not silently "last one wins";
-- a file holds exactly one document.
+- a file holds exactly one document, nested at most ``MAX_DEPTH`` levels.
 
-Nothing here raises for bad content: every problem becomes a ``Problem`` at its exact location.
+The build is iterative (no recursion, so no nesting can crash it); libyaml's parser feeds it when
+available, and PyYAML's pure-Python parser, the reference for error messages, re-reads any file
+libyaml rejects. Nothing here raises for bad content: every problem becomes a ``Problem``.
 """
 
 from __future__ import annotations
@@ -24,15 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (AliasEvent, CollectionStartEvent, DocumentStartEvent, MappingEndEvent,
+                         MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent,
+                         StreamEndEvent)
 from yaml.parser import Parser
 from yaml.reader import Reader, ReaderError
-from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-try:  # libyaml is optional: without it every file takes the pure-Python path
+try:  # libyaml is optional: without it every file takes the pure-Python parser
     from yaml.cyaml import CParser
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
     CParser = None
@@ -43,10 +44,10 @@ from ..model import Loc
 # JSON-pointer-like path of a value in a document: ("sections", 0, "tasks", 2, "text").
 Path_ = tuple[str | int, ...]
 
-_PLAIN = "!plain"  # our tag for an untagged plain scalar: resolved by _plain_value
+MAX_DEPTH = 32  # plans nest sections a few levels; deeper is a mistake or an attack
 _STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
+_ALLOWED_TAGS = {ScalarEvent: {_STR}, SequenceStartEvent: {"tag:yaml.org,2002:seq"},
+                 MappingStartEvent: {"tag:yaml.org,2002:map"}}
 
 _NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -54,68 +55,13 @@ _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
 
 
-class _Resolver(BaseResolver):
-    """Tags nothing implicitly: plain scalars get ``!plain`` and are typed by ``_plain_value``."""
+class _PyParser(Reader, Scanner, Parser):
+    """PyYAML's pure-Python event parser: slower, but its error messages are the reference."""
 
-    def resolve(self, kind, value, implicit):
-        if kind is ScalarNode:
-            if implicit[0]:
-                return _PLAIN
-            return _STR
-        return _SEQ if kind is SequenceNode else _MAP
-
-
-class _Composer(Composer):
-    """Composer that records aliases as problems instead of sharing nodes."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(AliasEvent):
-            event = self.get_event()
-            self.alias_marks.append(event.start_mark)
-            return ScalarNode(_PLAIN, "", event.start_mark, event.end_mark)  # null
-        return super().compose_node(parent, index)
-
-    def compose_scalar_node(self, anchor):
-        node = super().compose_scalar_node(None)
-        if anchor is not None:
-            self.anchor_marks.append(node.start_mark)
-        return node
-
-    def compose_sequence_node(self, anchor):
-        node = super().compose_sequence_node(None)
-        if anchor is not None:
-            self.anchor_marks.append(node.start_mark)
-        return node
-
-    def compose_mapping_node(self, anchor):
-        node = super().compose_mapping_node(None)
-        if anchor is not None:
-            self.anchor_marks.append(node.start_mark)
-        return node
-
-
-class _FastLoader(*((CParser,) if CParser else ()), _Resolver):
-    """libyaml's parser with our resolver: ~15x faster, same nodes and marks (tested).
-
-    Used only for text that cannot hold anchors or aliases and has no characters YAML forbids;
-    anything it rejects is parsed again by ``_Loader``, whose messages and positions are the
-    reference. A corpus of 300 plans then checks in seconds, not minutes.
-    """
-
-    def __init__(self, stream: str):
-        CParser.__init__(self, stream)
-        _Resolver.__init__(self)
-
-
-class _Loader(Reader, Scanner, Parser, _Composer, _Resolver):
     def __init__(self, stream: str):
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
-        _Composer.__init__(self)
-        _Resolver.__init__(self)
-        self.alias_marks: list = []
-        self.anchor_marks: list = []
 
 
 @dataclass(frozen=True)
@@ -165,7 +111,9 @@ def _plain_value(text: str):
 
 
 class _Builder:
-    """Turns a node tree into data, recording positions and problems."""
+    """Builds data from parser events with an explicit stack, recording positions and problems."""
+
+    _SKIP = object()  # a value that is consumed but not stored (under a duplicate key, too deep …)
 
     def __init__(self, rel: str):
         self.rel = rel
@@ -173,46 +121,147 @@ class _Builder:
         self.keys: dict[Path_, Loc] = {}
         self.problems: list[Problem] = []
 
-    def build(self, node: Node, path: Path_):
-        self.values[path] = _loc(self.rel, node.start_mark)
-        if node.tag not in (_PLAIN, _STR, _SEQ, _MAP):
-            self.problems.append(Problem(
-                _loc(self.rel, node.start_mark),
-                f"YAML tag '{node.tag}' is not allowed: content files hold plain data only"))
-            return None
-        if isinstance(node, ScalarNode):
-            return _plain_value(node.value) if node.tag == _PLAIN else node.value
-        if isinstance(node, SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.problems.append(Problem(_loc(self.rel, key_node.start_mark),
-                                             "a mapping key must be a plain name"))
+    def problem(self, mark, message: str) -> None:
+        self.problems.append(Problem(_loc(self.rel, mark), message))
+
+    def build(self, parser) -> tuple[object, bool]:
+        """Consume the stream; return (data, ok). Not ok: a second document (data is None)."""
+        # A frame: [container, path (None: not stored), is_mapping, pending key, refused, start event]
+        stack: list[list] = []
+        root: object = None
+        documents = 0
+        too_deep_reported = False
+        while True:
+            event = parser.get_event()
+            if isinstance(event, StreamEndEvent):
+                return root, True
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem(event.start_mark, "YAML syntax error: expected a single document in the "
+                                                   "stream (but found another document)")
+                    return None, False
                 continue
-            key = key_node.value
-            if key in result:
-                first = self.keys[path + (key,)]
-                self.problems.append(Problem(
-                    _loc(self.rel, key_node.start_mark),
-                    f"duplicate key '{key}' (first given at line {first.line}): remove one"))
+            if isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                container, path, _, _, refused, event = stack.pop()
+                value = None if refused or path is None else container
+            elif isinstance(event, (ScalarEvent, CollectionStartEvent, AliasEvent)):
+                path = self._path_of_next(stack, event)
+                refused = self._refused(event)
+                if isinstance(event, AliasEvent):
+                    self.problem(event.start_mark, "YAML aliases (*name) are not allowed: write the value out")
+                    value = None
+                elif isinstance(event, ScalarEvent):
+                    value = None if refused else self._scalar(event)
+                else:
+                    if len(stack) >= MAX_DEPTH and path is not None:
+                        if not too_deep_reported:
+                            self.problem(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+                            too_deep_reported = True
+                        path = None
+                    is_mapping = isinstance(event, MappingStartEvent)
+                    stack.append([{} if is_mapping else [], path, is_mapping, self._SKIP, refused, event])
+                    continue
+            else:  # StreamStart, DocumentEnd
                 continue
-            self.keys[path + (key,)] = _loc(self.rel, key_node.start_mark)
-            result[key] = self.build(value_node, path + (key,))
-        return result
+            if not stack:
+                root = value
+            else:
+                self._place(stack[-1], value, path, event)
+
+    def _path_of_next(self, stack: list[list], event) -> Path_ | None:
+        """The path the value starting at ``event`` will have (None: it is not stored); records its mark."""
+        if not stack:
+            path: Path_ | None = ()
+        else:
+            container, parent, is_mapping, key, _, _ = stack[-1]
+            if parent is None:
+                return None
+            if not is_mapping:
+                path = parent + (len(container),)
+            elif key is self._SKIP:
+                return None  # this value is a key: keys are placed by _place
+            elif key is None:
+                return None  # the value of a refused or duplicate key
+            else:
+                path = parent + (key,)
+        self.values[path] = _loc(self.rel, event.start_mark)
+        return path
+
+    def _refused(self, event) -> bool:
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.problem(event.start_mark, "YAML anchors (&name) are not allowed: write the value out")
+        tag = getattr(event, "tag", None)
+        if tag in (None, "!") or tag in _ALLOWED_TAGS.get(type(event), ()):
+            return False
+        self.problem(event.start_mark, f"YAML tag '{tag}' is not allowed: content files hold plain data only")
+        return True
+
+    @staticmethod
+    def _scalar(event: ScalarEvent):
+        if event.tag is None and event.implicit[0]:
+            return _plain_value(event.value)
+        return event.value
+
+    def _place(self, frame: list, value, path: Path_ | None, event) -> None:
+        """Put a finished value (begun by ``event``) into its parent: an item, a key, or a key's value."""
+        container, parent, is_mapping, key, _, _ = frame
+        if not is_mapping:
+            if parent is not None:
+                container.append(value)
+            return
+        if key is self._SKIP:  # ``value`` is a key
+            frame[3] = None
+            if not isinstance(event, ScalarEvent):
+                self.problem(event.start_mark, "a mapping key must be a plain name")
+            elif parent is not None:
+                name = event.value
+                if name in container:
+                    first = self.keys[parent + (name,)]
+                    self.problem(event.start_mark,
+                                 f"duplicate key '{name}' (first given at line {first.line}): remove one")
+                else:
+                    self.keys[parent + (name,)] = _loc(self.rel, event.start_mark)
+                    frame[3] = name
+            return
+        if key is not None and parent is not None:
+            container[key] = value
+        frame[3] = self._SKIP
 
 
-def _fast_compose(text: str) -> Node | None:
-    """The node tree through libyaml when that is safe and succeeds, else None."""
-    if CParser is None or "&" in text or "*" in text or Reader.NON_PRINTABLE.search(text):
-        return None
-    loader = _FastLoader(text)
+def _read(parser_class, text: str, rel: str) -> tuple[object, bool, _Builder]:
+    parser = parser_class(text)
     try:
-        return loader.get_single_node()
-    except yaml.YAMLError:
-        return None  # the pure-Python loader reports it with its exact message
+        builder = _Builder(rel)
+        data, ok = builder.build(parser)
+        return data, ok, builder
     finally:
-        loader.dispose()
+        parser.dispose()
+
+
+_BRACKET_LIMIT = 1000
+
+
+def _runaway_brackets(text: str) -> tuple[int, int] | None:
+    """(line, col) where [ and { nest past ``_BRACKET_LIMIT``, else None.
+
+    YAML parsers take time quadratic in flow nesting (a 100 kB file of brackets takes a minute),
+    so such a file is refused before parsing. Brackets inside strings count too: this only has to
+    be an upper bound, and real content never comes near the limit.
+    """
+    if text.count("[") + text.count("{") <= _BRACKET_LIMIT:
+        return None
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > _BRACKET_LIMIT:
+                line = text.count("\n", 0, index) + 1
+                return line, index - (text.rfind("\n", 0, index) + 1) + 1
+        elif char in "]}" and depth:
+            depth -= 1
+    return None
 
 
 def load_yaml(file: Path, rel: str) -> tuple[Document | None, list[Problem]]:
@@ -230,15 +279,19 @@ def load_yaml(file: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(Loc(rel, line, col), "file is not valid UTF-8: save it as UTF-8")]
     text = text.removeprefix("\ufeff")
     first_line = text.split("\n", 1)[0].rstrip("\r")
-    node = _fast_compose(text)
-    if node is not None:
-        builder = _Builder(rel)
-        data = builder.build(node, ())
-        return Document(rel, data, first_line, builder.values, builder.keys), builder.problems
-    loader = None
+    runaway = _runaway_brackets(text)
+    if runaway is not None:
+        return None, [Problem(Loc(rel, *runaway), f"brackets nested more than {_BRACKET_LIMIT} levels deep: "
+                                                  "content files nest a few levels")]
+    if CParser is not None and not Reader.NON_PRINTABLE.search(text):
+        try:
+            data, ok, builder = _read(CParser, text, rel)
+        except yaml.YAMLError:
+            pass  # re-read by the pure-Python parser below, for the reference message and position
+        else:
+            return (Document(rel, data, first_line, builder.values, builder.keys) if ok else None), builder.problems
     try:
-        loader = _Loader(text)  # the reader rejects control characters already here
-        node = loader.get_single_node()
+        data, ok, builder = _read(_PyParser, text, rel)
     except ReaderError as err:
         before = text[: err.position]
         line = before.count("\n") + 1
@@ -255,16 +308,4 @@ def load_yaml(file: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                        else f"{err.problem} ({err.context})")
         loc = _loc(rel, mark) if mark else start
         return None, [Problem(loc, f"YAML syntax error: {message}")]
-    finally:
-        if loader is not None:
-            loader.dispose()
-    problems = [Problem(_loc(rel, m), "YAML anchors (&name) are not allowed: write the value out")
-                for m in loader.anchor_marks]
-    problems += [Problem(_loc(rel, m), "YAML aliases (*name) are not allowed: write the value out")
-                 for m in loader.alias_marks]
-    if node is None:
-        return Document(rel, None, first_line, {(): start}), problems
-    builder = _Builder(rel)
-    data = builder.build(node, ())
-    problems += builder.problems
-    return Document(rel, data, first_line, builder.values, builder.keys), problems
+    return (Document(rel, data, first_line, builder.values, builder.keys) if ok else None), builder.problems
