@@ -98,8 +98,8 @@ class _Agencies:
             roles = (a.lead, a.cooperating, a.responsible)
         else:
             inner = annotation.strip()
-            if inner[:1] in "(（":
-                inner = inner[1:-1] if inner[-1:] in ")）" else inner[1:]
+            if inner[:1] in "(（【〔":
+                inner = inner[1:-1] if inner[-1:] in ")）】〕" else inner[1:]
             parsed = parse_annotation(inner.rstrip("。"))
             if parsed is None:
                 self.report.append(f"{where}: annotation not understood, agencies left empty: {annotation}")

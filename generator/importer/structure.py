@@ -35,8 +35,8 @@ from .folding import fold
 from .numerals import cn_to_int
 
 _CN = "一二三四五六七八九十百零〇两"
-_OPEN = "(\uff08〔"
-_CLOSE = ")\uff09〕"
+_OPEN = "(\uff08〔【"
+_CLOSE = ")\uff09〕】"
 
 # Numbering schemes, as written at the start of a paragraph. Each yields (kind, number as written).
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -146,3 +146,10 @@ def test_labelled_annotation_without_parentheses_becomes_agency_references():
     for task in plan.iter_tasks():
         assert [r.name for r in task.lead] == ["市经信委"]
         assert [r.name for r in task.cooperating] == ["市商务局", "市科技局"]
+
+
+def test_annotation_in_lenticular_brackets_is_read_like_a_parenthesised_one():
+    plan = imported("一、任务\n(一)甲\n1.做甲。建设平台。【牵头单位:市经信委;配合单位:市发改委】\n").plan
+    (task,) = plan.iter_tasks()
+    assert (task.text, task.annotation) == ("建设平台。", "【牵头单位:市经信委;配合单位:市发改委】")
+    assert [r.name for r in task.lead] == ["市经信委"] and [r.name for r in task.cooperating] == ["市发改委"]
