@@ -12,7 +12,8 @@ that carries a measure or classifier it knows (%, 个, 家, 亿元, 万架, Mbps
 figure after an explicit comparator (两化融合发展水平指数达到70). That single rule keeps out years,
 dates, document numbers (〔2015〕40号), task numbers, 十三五, 第三代, 3G/4G, 中国制造2025 and
 100M光纤 capability phrases. A figure that only qualifies a noun (年营业收入超过2亿元的企业), counts a
-list of places (济南、青岛等4个城市) or a tax-rule percentage (按研发费用的50%加计扣除) is not a target.
+list of places (济南、青岛等4个城市), a tax rule (按研发费用的50%加计扣除) or an incentive
+(给予最高100万元奖励) is not a target.
 
 A figure already achieved is a baseline, not a target: a sentence with 截至2015年底 or 目前, a
 clause with 已 (已建成) or 同比, a figure after 了 (增长了30%).
@@ -50,6 +51,8 @@ POST_BOUNDS = ("以上", "左右", "以内", "以下")
 # (年均增长10%以上 → 年均增长).
 GROWTH = ("年均增长", "年均递增", "年均提高", "年均下降", "提高", "提升", "增长", "增加", "下降",
           "降低", "减少", "缩短")
+# A figure in a clause that grants money states an incentive's size, not a target.
+_INCENTIVE = re.compile(r"给予|补助|补贴|奖励|资助|贴息|奖补|最高|扣除|摊销")
 # Comparators that only soften a count; the counted thing may still follow (培育约100家示范企业).
 APPROXIMATE = ("约", "近", "逾", "超")
 # Comparators that pair a list of names with a list of figures: A和B分别达到65%和70%.
@@ -355,6 +358,8 @@ def extract_targets(
         prefix = folded[lo:prefix_end]
         if "按" in prefix and fig.unit == "%":
             continue  # 按研发费用的50%加计扣除: a rule, not a target
+        if _INCENTIVE.search(folded[clause:_clause_end(folded, fig.end)]):
+            continue  # 给予最高100万元奖励: a policy incentive, not a target
         sentence = folded[max(folded.rfind(ch, 0, fig.start) for ch in "。;!?\n") + 1:fig.start]
         if _BASELINE_SENTENCE.search(sentence) or _BASELINE_CLAUSE.search(folded[clause:fig.start]) \
                 or folded[fig.start - 1:fig.start] == "了":

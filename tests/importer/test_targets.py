@@ -151,6 +151,8 @@ def test_measure_noun_after_figure():
     "20户以上自然村基本实现通光纤宽带,",                              # a size qualifier
     "带动千万农民利用互联网致富。",                                   # an idiom
     "送文化进万家。",                                                 # an idiom
+    "对新认定的国家级众创空间给予最高100万元奖励。",                 # an incentive
+    "按照实际投资额的10%给予补助,最高不超过50万元。",                # an incentive
 ])
 def test_not_a_target(text):
     assert extract_targets(text, year=2018) == []
