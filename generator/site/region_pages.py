@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import Agency, Plan, Region
-from .atlas import ROLES, Atlas, urls
+from .atlas import ROLE_NAMES, ROLES, Atlas, urls
 from .page import Page
 from .render import front_matter, render, source_path
 
@@ -38,7 +38,7 @@ class RegionNode:
 class AgencyRow:
     agency: Agency
     type_name: str | None
-    counts: tuple[int, int, int]  # lead, cooperating, responsible
+    counts: tuple[tuple[str, int], ...]  # (牵头, n), (配合, n), (负责, n)
 
 
 def region_tree(atlas: Atlas) -> tuple[RegionNode, ...]:
@@ -71,9 +71,9 @@ def _agency_rows(atlas: Atlas, region_id: str) -> tuple[AgencyRow, ...]:
     rows = []
     for a in atlas.agencies_by_region.get(region_id, ()):
         by_role = atlas.tasks_by_agency.get(a.id, {})
-        counts = tuple(len(by_role.get(role, ())) for role in ROLES)
+        counts = tuple((ROLE_NAMES[role], len(by_role.get(role, ()))) for role in ROLES)
         t = atlas.vocab.agency_types.get(a.type) if a.type else None
-        rows.append(AgencyRow(a, t.name if t else None, counts))  # type: ignore[arg-type]
+        rows.append(AgencyRow(a, t.name if t else None, counts))
     return tuple(rows)
 
 

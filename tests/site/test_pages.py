@@ -61,7 +61,7 @@ def test_region_tree_nests_cities_under_their_province(atlas):
 def test_region_page_lists_its_plans_and_agencies_with_role_counts(atlas):
     page = next(p for p in all_pages(atlas) if p.path == "regions/alpha.md")
     assert "[阿尔法省行动计划](../plans/alpha-2016.md)" in page.markdown
-    assert "| [阿尔法省经信委](../agencies/alpha-jingxinwei.md) | [工业和信息化主管部门](../agency-types/industry-it.md) | 1 | 0 | 0 |" in page.markdown
+    assert "| [阿尔法省经信委](../agencies/alpha-jingxinwei.md) | [工业和信息化主管部门](../agency-types/industry-it.md) | 牵头 1 |" in page.markdown
     assert page.edit_path == "site_config/regions.yaml"
 
 
