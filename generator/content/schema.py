@@ -3,7 +3,7 @@
 The schemas are the single statement of each file's shape: editors validate against them while a
 contributor types (through the ``# yaml-language-server: $schema=…`` first line) and ``check`` runs the
 same schemas through jsonschema. jsonschema's own messages ("Additional properties are not allowed
-('laed' was unexpected)") name neither the field nor the fix, so ``problems`` rewrites each one
+('laed' was unexpected)") name neither the field nor the fix, so ``validate`` rewrites each one
 ("unknown key 'laed' (did you mean 'lead'?)") and places it on the offending node.
 """
 
