@@ -405,44 +405,51 @@ def _member(text: str, role: str | None) -> tuple[model.AttachmentMember | None,
 
 def _attachments(end: list[Line], skipped: list[str],
                  breaks: frozenset[int] = frozenset()) -> tuple[model.Attachment, ...]:
-    """Attachments in the end matter: a bare 附件 heading starts a body; 附件:title lines list titles."""
+    """Attachments in the end matter.
+
+    A 附件 line above the signature lists the attachments' titles ("附件:1.重点任务分工表" and
+    further "2.…" lines); a 附件 heading after it starts an attachment's body, with its title on the
+    same line or on the short lines below it.
+    """
     listed: list[str] = []
     headings: list[str] = []  # each body's own heading as written ("附件", "附件2")
+    inline_titles: list[str | None] = []
     bodies: list[list[Line]] = []
     current: list[Line] | None = None
-    for ln in end:
+    for i, ln in enumerate(end):
         folded = fold(ln.text).strip()
         m = _ATTACHMENT.match(folded)
-        if m and current is None and folded[m.end():].strip() and not bodies:
-            # "附件:聊城市…名单" in the signature block: the list of attachment titles.
-            title = ln.text.strip()
-            title = re.sub(r"^附\s*件\s*[0-9０-９]{0,2}\s*[:：]?\s*", "", title)
-            listed.append(re.sub(r"^[0-9０-９]{1,2}\s*[.．、]\s*", "", title))
+        rest = ln.text.strip()[m.end():].strip() if m else ""
+        if m and current is None and rest and not bodies and _is_listing(end, i):
+            listed.append(re.sub(r"^[0-9０-９]{1,2}\s*[.．、]\s*", "", rest))
+            continue
+        if current is None and listed and not bodies and re.match(r"^[0-9]{1,2}\s*[.、]\s*\S", folded):
+            listed.append(re.sub(r"^[0-9０-９]{1,2}\s*[.．、]\s*", "", ln.text.strip()))
             continue
         if m:
             current = []
             bodies.append(current)
             headings.append(ln.text.strip()[:m.end()].rstrip(":： ").strip() or "附件")
-            rest = ln.text.strip()[m.end():].strip() if len(ln.text.strip()) >= m.end() else ""
-            if rest:
-                current.append(Line(ln.number, rest))
+            inline_titles.append(re.sub(r"^[0-9０-９]{1,2}\s*[.．、]\s*", "", rest) or None)
             continue
         if current is not None and current and _crosses(breaks, current[-1].number, ln.number):
             skipped.append(f"line {ln.number}: after page chrome, not part of the attachment: {ln.text[:40]}")
         elif current is not None:
             current.append(ln)
-        elif not _DATE_LINE.match(folded) and not _is_signature(ln.text):
-            skipped.append(f"line {ln.number}: end matter skipped: {ln.text[:40]}")
-        else:
+        elif _DATE_LINE.match(folded) or _is_signature(ln.text):
             skipped.append(f"line {ln.number}: signature/date skipped: {ln.text[:40]}")
+        else:
+            skipped.append(f"line {ln.number}: end matter skipped: {ln.text[:40]}")
     result = []
     for k, body in enumerate(bodies):
-        title_lines: list[Line] = []
         rows = list(body)
-        while rows and _is_signature(rows[0].text) and not _MEMBER.match(
-                unicodedata.normalize("NFKC", rows[0].text).strip()):
-            title_lines.append(rows.pop(0))
-        title = listed[k] if k < len(listed) else "".join(ln.text for ln in title_lines) or headings[k]
+        title_lines: list[Line] = []
+        if inline_titles[k] is None:
+            while rows and _is_signature(rows[0].text) and not _MEMBER.match(
+                    unicodedata.normalize("NFKC", rows[0].text).strip()):
+                title_lines.append(rows.pop(0))
+        title = (inline_titles[k] or (listed[k] if k < len(listed) else None)
+                 or "".join(ln.text for ln in title_lines) or headings[k])
         members: list[model.AttachmentMember] = []
         role: str | None = None
         for ln in rows:
@@ -453,10 +460,30 @@ def _attachments(end: list[Line], skipped: list[str],
         if not text:
             skipped.append(f"attachment {title!r} has no text")
             continue
-        result.append(model.Attachment(id=f"a{k + 1}", title=title, text=text, members=tuple(members)))
+        result.append(model.Attachment(id=f"a{len(result) + 1}", title=title, text=text,
+                                       members=tuple(members)))
     for title in listed[len(bodies):]:
         skipped.append(f"attachment listed but its text is not in the source: {title}")
     return tuple(result)
+
+
+def _is_listing(end: list[Line], i: int) -> bool:
+    """Whether the 附件 line at ``end[i]`` lists titles (the signature block or a further numbered
+    title follows it) rather than heading an attachment's body."""
+    following = end[i + 1:i + 2]
+    if not following:
+        return False
+    nxt = fold(following[0].text).strip()
+    return bool(_DATE_LINE.match(nxt) or _is_signature(following[0].text) and not _MEMBER.match(nxt)
+                and _next_is_date(end, i + 1) or re.match(r"^[0-9]{1,2}\s*[.、]\s*\S", nxt)
+                or _ATTACHMENT.match(nxt))
+
+
+def _next_is_date(end: list[Line], j: int) -> bool:
+    for ln in end[j + 1:j + 3]:
+        if _DATE_LINE.match(fold(ln.text).strip()):
+            return True
+    return False
 
 
 # --- node tree → model --------------------------------------------------------------------------

@@ -383,3 +383,29 @@ def test_a_short_heading_ending_in_a_colon_is_a_title_and_chapters_are_always_to
     assert (o.sections[0].title, o.sections[0].text) == ("主要目标", "到2020年,基本建成。")
     assert [(s.id, s.number, s.title) for s in o.sections] == [("s1", "一", "主要目标"), ("s2", "二", "保障措施")]
     assert [t.id for t in tasks(o)] == ["t2-1"]
+
+
+def test_several_attachments_listed_then_given_with_titles_on_their_heading_lines():
+    o = outline("""
+一、保障措施
+(一)加强组织领导。建立机制。
+附件:1.重点任务分工表
+2.联席会议成员名单
+某市人民政府
+2017年1月5日
+附件1:重点任务分工表
+序号、任务、牵头单位
+1、建设平台、市经信委
+附件2
+联席会议成员名单
+召集人:张三(市长)
+""")
+    assert [a.title for a in o.attachments] == ["重点任务分工表", "联席会议成员名单"]
+    assert o.attachments[0].text == "序号、任务、牵头单位\n1、建设平台、市经信委"
+    assert [(m.name, m.role) for m in o.attachments[1].members] == [("张三", "召集人")]
+
+
+def test_an_attachment_heading_with_its_title_and_no_listing_keeps_its_body():
+    o = outline("一、任务\n(一)甲。做甲。\n附件:重点任务分工表\n序号、任务、牵头单位\n")
+    (attachment,) = o.attachments
+    assert (attachment.title, attachment.text) == ("重点任务分工表", "序号、任务、牵头单位")
