@@ -88,7 +88,8 @@ def home_page(atlas: Atlas) -> Page:
         indicators=_top(indicators),
         totals={"domains": len(domains), "agency_types": len(agency_types), "indicators": len(indicators)},
     )
-    return Page(path=path, title="政策图谱", markdown=markdown, edit_path="content/plans/")
+    # Gathered from every file: no one YAML to edit, so no edit link.
+    return Page(path=path, title="政策图谱", markdown=markdown, edit_path=None)
 
 
 def pages(atlas: Atlas) -> Iterable[Page]:

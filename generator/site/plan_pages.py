@@ -180,7 +180,7 @@ def index_page(atlas: Atlas) -> Page:
     markdown = front_matter("行动方案") + render(
         "plans_index.md.j2", path=path, rows=rows, plan_url=urls.plan, region_url=urls.region
     )
-    return Page(path=path, title="行动方案", markdown=markdown, edit_path="content/plans/")
+    return Page(path=path, title="行动方案", markdown=markdown, edit_path=None)  # one row per file
 
 
 def pages(atlas: Atlas) -> Iterable[Page]:

@@ -46,3 +46,23 @@ def test_plugin_is_registered_under_its_entry_point():
 
     (ep,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "policy-atlas"]
     assert ep.load() is plugin_mod.AtlasPlugin
+
+
+def test_serve_watches_content_and_vocabularies(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "site_config").mkdir()
+    watched = []
+    server = types.SimpleNamespace(watch=watched.append)
+    p = AtlasPlugin()
+    p.root = tmp_path
+    assert p.on_serve(server, config=None, builder=None) is server
+    assert watched == [str(tmp_path / "content"), str(tmp_path / "site_config")]
+
+
+def test_every_generated_page_edits_a_yaml_file_or_has_no_edit_link(atlas):
+    from generator.site.page import Page
+    from generator.site.pages import all_pages
+
+    for page in all_pages(atlas):
+        if isinstance(page, Page) and page.edit_path is not None:
+            assert page.edit_path.endswith(".yaml"), (page.path, page.edit_path)
