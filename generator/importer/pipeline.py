@@ -59,16 +59,17 @@ def infer_region(issuer: str | None, title: str | None, plan_id: str, vocab: mod
         for probe in (issuer, title):
             if not probe:
                 continue
-            best: tuple[int, int, str] | None = None
+            best: tuple[bool, int, int, str] | None = None
             for region in vocab.regions.values():
                 for name in (region.name, region.short_name):
                     if name and len(name) >= 2 and name in probe:
-                        # Earliest mention wins (the issuer is named first), then the longest name.
-                        key = (probe.index(name), -len(name), region.id)
+                        # Earliest mention wins (the issuer is named first), then the longest name;
+                        # the country only when nothing else is named (中国制造2025 names no issuer).
+                        key = (region.level == "country", probe.index(name), -len(name), region.id)
                         if best is None or key < best:
                             best = key
             if best is not None:
-                return best[2]
+                return best[3]
     slug = re.sub(r"-(19|20)\d\d.*$", "", plan_id)
     slug = re.sub(r"[^a-z0-9-]", "", slug.lower()).strip("-")
     return slug or "unknown"

@@ -61,6 +61,10 @@ def test_region_is_inferred_from_the_issuer_else_slugged_from_the_plan_id():
     assert infer_region("济南市人民政府", None, "x-2016", vocab) == "jinan"
     assert infer_region(None, "山东省“互联网+”行动计划", "x-2016", vocab) == "shandong"
     assert infer_region(None, "某市行动计划", "qingdao-2016", vocab) == "qingdao"
+    with_country = model.Vocabulary(
+        regions={"china": model.Region("china", "中华人民共和国", "country", None, None, "中国"), **vocab.regions},
+        domains={}, agency_types={}, agencies={}, indicators={})
+    assert infer_region(None, "推进中国制造2025,济南市行动计划", "x-2016", with_country) == "jinan"
 
 
 def test_unresolved_agencies_are_reported_as_suggested_vocabulary_entries():
