@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from ..errors import Problem
@@ -64,7 +65,7 @@ def _items(raw: dict, key: str) -> list[tuple[int, dict]]:
 class PlanReader:
     """Builds one plan from its checked document, collecting problems as it goes."""
 
-    root: object  # pathlib.Path of the project root
+    root: Path  # the project root
     doc: Document
     stem: str  # the file name without .yaml: must be the plan id
     vocab: Vocabulary
