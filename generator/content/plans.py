@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import Problem
 from ..model import (Agency, AgencyRef, Attachment, AttachmentMember, Citation, Loc, Period, Plan, Section,
