@@ -492,7 +492,13 @@ def _next_is_date(end: list[Line], j: int) -> bool:
 def is_general(title: str | None, text: str | None = None) -> bool:
     """True for the general parts of a plan (指导思想, 基本原则, 总体目标 …) by their heading words."""
     probe = fold(title or (text or "")[:16])
-    return any(word in probe for word in GENERAL_HEADING_WORDS)
+    if not any(word in probe for word in GENERAL_HEADING_WORDS):
+        return False
+    rest = probe
+    for word in GENERAL_HEADING_WORDS:
+        rest = rest.replace(word, "")
+    # "发展目标和重点任务" holds tasks ("行动目标" is only a goal).
+    return not (title and re.search(r"任务|行动|举措|措施|工程", rest))
 
 
 def _lift_section_annotations(node: _Node) -> None:

@@ -409,3 +409,8 @@ def test_an_attachment_heading_with_its_title_and_no_listing_keeps_its_body():
     o = outline("一、任务\n(一)甲。做甲。\n附件:重点任务分工表\n序号、任务、牵头单位\n")
     (attachment,) = o.attachments
     assert (attachment.title, attachment.text) == ("重点任务分工表", "序号、任务、牵头单位")
+
+
+def test_a_heading_naming_goals_and_tasks_holds_tasks():
+    o = outline("二、发展目标和重点任务\n(一)推进智能制造。建设智能工厂。\n三、总体目标\n(一)基础支撑。普及率达到65%。\n")
+    assert [t.id for t in tasks(o)] == ["t2-1"]
