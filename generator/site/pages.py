@@ -65,17 +65,9 @@ def load_atlas(root: Path) -> Atlas:
 
 
 def _producers():
+    # Imported by name so that this list, not import side effects, fixes the order.
     for name in PRODUCERS:
-        qualified = f"{__package__}.{name}"
-        try:
-            module = importlib.import_module(qualified)
-        except ModuleNotFoundError as err:
-            # A producer still being written by a parallel branch is skipped; any other missing
-            # import inside an existing producer is a real error and propagates.
-            if err.name == qualified:
-                continue
-            raise
-        yield module
+        yield importlib.import_module(f"{__package__}.{name}")
 
 
 def all_pages(atlas: Atlas) -> list[Page | Asset]:
