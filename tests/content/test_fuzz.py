@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.content.load import read_content
@@ -39,7 +40,9 @@ def _set(data, path, value):
     data[path[-1]] = value
 
 
-def _tree(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module")
+def root(tmp_path_factory) -> Path:
+    """One copy of the fixture tree: each example rewrites only the plan file."""
     root = tmp_path_factory.mktemp("fuzz") / "project"
     shutil.copytree(VALID, root)
     shutil.copytree(PROJECT / "site_config" / "schema", root / "site_config" / "schema")
@@ -53,12 +56,11 @@ def _assert_reported(root: Path):
     return problems
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None)
 @given(changes=st.lists(st.tuples(st.sampled_from(PATHS), VALUES), min_size=1, max_size=3))
-def test_any_value_of_any_type_anywhere_is_reported_not_crashed(tmp_path_factory, changes):
+def test_any_value_of_any_type_anywhere_is_reported_not_crashed(root, changes):
     import copy
 
-    root = _tree(tmp_path_factory)
     data = copy.deepcopy(PLAN_DATA)
     for path, value in changes:
         try:
@@ -69,11 +71,10 @@ def test_any_value_of_any_type_anywhere_is_reported_not_crashed(tmp_path_factory
     _assert_reported(root)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None)
 @given(cuts=st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 6), st.text(max_size=3)), max_size=4))
-def test_mutated_plan_text_is_reported_not_crashed(tmp_path_factory, cuts):
-    root = _tree(tmp_path_factory)
-    text = (root / PLAN).read_text(encoding="utf-8")
+def test_mutated_plan_text_is_reported_not_crashed(root, cuts):
+    text = (VALID / PLAN).read_text(encoding="utf-8")
     for at, length, insert in cuts:
         at %= len(text) + 1
         text = text[:at] + insert + text[at + length:]
@@ -81,10 +82,9 @@ def test_mutated_plan_text_is_reported_not_crashed(tmp_path_factory, cuts):
     _assert_reported(root)
 
 
-def test_type_change_is_caught_by_the_fuzzer_setup(tmp_path_factory):
+def test_type_change_is_caught_by_the_fuzzer_setup(root):
     # The fuzz tests can only find crashes if their edits reach the loader: pin one that must fail.
-    root = _tree(tmp_path_factory)
-    data = yaml.safe_load((root / PLAN).read_text(encoding="utf-8"))
+    data = yaml.safe_load((VALID / PLAN).read_text(encoding="utf-8"))
     data["sections"][0]["targets"][0]["value"] = "65"
     (root / PLAN).write_text(MODELINE + yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert [p.message for p in _assert_reported(root)] == [
