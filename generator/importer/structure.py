@@ -251,6 +251,28 @@ class _Builder:
         self.stack: list[_Node] = [self.root]
         self.skipped: list[str] = []
 
+    def glued_cut(self, text: str) -> int | None:
+        """Where the next sibling's number starts after a full stop on the same line ("…共同体。(五)加强…"),
+        or None. Only the number that continues an open sequence counts, so a reference such as
+        "依据(一)" or a figure is never taken for a heading."""
+        own = find_marker(text)
+        for m in re.finditer(r"[。;；!?！？]\s*", text):
+            p = m.end()
+            if p >= len(text):
+                break
+            marker = find_marker(text[p:])
+            if marker is None or marker.kind in ("dash", "shi", "chapter") or marker.number is None:
+                continue
+            if own is not None and own.kind == marker.kind:
+                previous = marker_value(own)
+            else:
+                node = next((n for n in reversed(self.stack[1:]) if n.kind == marker.kind), None)
+                previous = node.value if node is not None else None
+            value = marker_value(marker)
+            if previous is not None and value is not None and value == previous + 1:
+                return p
+        return None
+
     def _open_kinds(self) -> list[str]:
         return [n.kind for n in self.stack[1:]]
 
@@ -624,7 +646,14 @@ def build_outline(lines: tuple[Line, ...] | list[Line], *, breaks: frozenset[int
     skipped += [f"line {ln.number}: front matter skipped: {ln.text[:40]}" for ln in front_skipped]
     end = _end_start(lines, start)
     builder = _Builder(breaks)
-    for ln in lines[start:end]:
+    pending = list(lines[start:end])
+    while pending:
+        ln = pending.pop(0)
+        cut = builder.glued_cut(ln.text)
+        if cut is not None:
+            # The next item's number follows a sentence on the same line: two paragraphs.
+            pending.insert(0, Line(ln.number, ln.text[cut:]))
+            ln = Line(ln.number, ln.text[:cut].rstrip())
         marker = find_marker(ln.text)
         if marker:
             builder.add_marked(ln, marker)

@@ -414,3 +414,14 @@ def test_an_attachment_heading_with_its_title_and_no_listing_keeps_its_body():
 def test_a_heading_naming_goals_and_tasks_holds_tasks():
     o = outline("二、发展目标和重点任务\n(一)推进智能制造。建设智能工厂。\n三、总体目标\n(一)基础支撑。普及率达到65%。\n")
     assert [t.id for t in tasks(o)] == ["t2-1"]
+
+
+def test_a_heading_glued_to_the_previous_sentence_starts_the_next_item():
+    o = outline("""
+二、主要任务
+(一)推进智能制造。建设智能工厂,依据(二)的要求推进。(二)发展电子商务。建设平台。
+1.甲。做甲。2.乙。做乙,面积达到2.5万平方米。
+""")
+    assert [(t.id, t.title, t.text) for t in tasks(o)] == [
+        ("t2-1", "推进智能制造", "建设智能工厂,依据(二)的要求推进。"),
+        ("t2-2-1", "甲", "做甲。"), ("t2-2-2", "乙", "做乙,面积达到2.5万平方米。")]
