@@ -36,6 +36,16 @@ def test_every_task_and_section_has_its_permanent_anchor(built):
     assert "a1" in parse(built / "plans/beta-2017/index.html").ids
 
 
+def test_every_task_and_section_of_every_plan_is_an_anchor_on_its_plan_page(built):
+    from generator.site.pages import load_atlas
+
+    atlas = load_atlas(built.parent)
+    for plan in atlas.plans.values():
+        ids = parse(built / "plans" / plan.id / "index.html").ids
+        wanted = {t.id for t in plan.iter_tasks()} | {s.id for s in plan.iter_sections()}
+        assert wanted <= ids, (plan.id, wanted - ids)
+
+
 def test_task_shows_a_visible_permalink_to_itself(built):
     html = (built / "plans/alpha-2016/index.html").read_text(encoding="utf-8")
     assert re.search(r'<a class="atlas-permalink" href="#t2-1-1"[^>]*>#t2-1-1</a>', html)

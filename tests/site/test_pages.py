@@ -122,3 +122,25 @@ def test_pages_command_on_invalid_content_reports_locations_and_writes_nothing(t
     assert main(["--root", str(root), "pages", str(out)]) == 1
     assert "content/plans/beta-2017.yaml:" in capsys.readouterr().out
     assert not out.exists()
+
+
+def test_real_plans_give_every_task_an_anchor_and_every_agency_a_link():
+    """On the committed content (when the plans have landed): nothing is lost on the way to a page."""
+    import pytest
+
+    from generator.site.atlas import urls
+    from generator.cli import ROOT as REPO_ROOT
+    from generator.site.pages import load_atlas
+    from generator.site.plan_pages import plan_page
+
+    if not any((REPO_ROOT / "content" / "plans").glob("*.yaml")):
+        pytest.skip("no plans in content/plans yet")
+    atlas = load_atlas(REPO_ROOT)
+    for plan in atlas.plans.values():
+        md = plan_page(atlas, plan).markdown
+        for task in plan.iter_tasks():
+            assert f'id="{task.id}"' in md, (plan.id, task.id)
+            for ref in task.lead + task.cooperating + task.responsible:
+                if ref.agency:
+                    assert f"(../agencies/{ref.agency}.md)" in md, (plan.id, task.id, ref)
+        assert urls.region(plan.region).rstrip("/").split("/")[-1] in md
