@@ -143,3 +143,21 @@ def test_search_transfer_for_the_seed_plans_fits_150_kb_gzip(assets_dir):
     total = sum(len(gzip.compress((assets_dir / n).read_bytes(), 9))
                 for n in [INDEX_FILE] + [n for s, n in STATIC_FILES if not n.endswith(".txt")])
     assert total <= 150 * 1024, total
+
+
+def test_same_content_gives_the_same_bytes_across_processes(tmp_path):
+    """Hash randomisation, set order and jieba's cache must not leak into the output."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.path.insert(0, 'tests/search');"
+        "from pathlib import Path; from helpers import *; from test_index import SMALL;"
+        "from generator.search.emit import write_search; write_search(SMALL, Path(sys.argv[1]))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    for seed, out in (("1", "a"), ("2", "b")):
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / out)], cwd=root, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300)
+    a = (tmp_path / "a" / SITE_SUBDIR / INDEX_FILE).read_bytes()
+    assert a == (tmp_path / "b" / SITE_SUBDIR / INDEX_FILE).read_bytes()

@@ -56,3 +56,30 @@ process.stdout.write(JSON.stringify(qs.map((q) => engine.parse(q).map((s) => [s.
     for q, got in zip(queries, js):
         assert got == [[s.span, list(s.words)] for s in searcher.parse(q)], q
     assert js[0] == [["济南", ["济南"]], ["远程医疗", ["远程医疗"]]]
+
+
+def test_random_queries_rank_the_same_in_node_and_python(node, assets_dir, searcher, bundle):
+    """Queries drawn from the corpus's own characters, traditional forms, digits and punctuation."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    corpus_chars = sorted({c for d in bundle.documents[:80] for c in d.title + d.text})
+    alphabet = st.sampled_from(corpus_chars + list("遠醫經網絡 ,+“”O2o４Ｇ\u3000"))
+    collected: list[str] = []
+
+    @settings(max_examples=40, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(alphabet, min_size=1, max_size=8))
+    def collect(q):
+        collected.append(q)
+
+    collect()
+    js = node_results(node, assets_dir, collected, top=20)
+    for q, got in zip(collected, js):
+        assert got == [[h.ref, h.score] for h in searcher.search(q)[:20]], q
+
+
+def test_han_segments_cover_the_query_in_order(searcher):
+    """Segmentation only decides where to cut: the spans put back together are the query's runs."""
+    for q in ["济南远程医疗", "聊城市经信委", "网", "远程医疗济南市", "不存在的词语组合", "市市市"]:
+        assert "".join(s.span for s in searcher.parse(q)) == q

@@ -209,7 +209,8 @@
     // a search takes well under a millisecond on the seed plans: run it on every keystroke
     input.addEventListener("input", update);
     input.addEventListener("focus", function () {
-      if (input.value.trim()) render(input.value);
+      // back to a closed box: show its results again (an open one keeps its pages and selection)
+      if (input.value.trim() && panel.hidden) render(input.value);
     });
     more.addEventListener("click", function () { renderMore(); input.focus(); });
     regionSel.addEventListener("change", function () { render(input.value); });

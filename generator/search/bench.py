@@ -1,0 +1,150 @@
+"""Measure the search on a built site: bytes a page load fetches for it, and latency in Chromium.
+
+    python -m generator.search.bench site/          # Markdown table on stdout
+
+Sizes are exact; timings are this machine's and are reported, never asserted. Relevance (recall@10,
+MRR on tests/search/queries.yaml) is measured by tests/search/scorer.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from .emit import INDEX_FILE, SITE_SUBDIR, STATIC_FILES
+
+# what overrides/partials/search.html makes every page load
+PAGE_LOAD_FILES = (INDEX_FILE,) + tuple(n for _, n in STATIC_FILES if not n.endswith(".txt"))
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# Types each query into the search box and times the input event until the result list changed
+# (the DOM is updated synchronously), then until the frame after (style, layout, paint).
+LATENCY_JS = """async qs => {
+    const input = document.querySelector('.atlas-search__input');
+    const list = document.querySelector('.atlas-search__results');
+    const dom = [], painted = [];
+    for (const q of qs) {
+        const t = await new Promise(resolve => {
+            const start = performance.now();
+            const obs = new MutationObserver(() => {
+                obs.disconnect();
+                const d = performance.now() - start;
+                requestAnimationFrame(() => setTimeout(() => resolve([d, performance.now() - start]), 0));
+            });
+            obs.observe(list, {childList: true});
+            input.value = q;
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+        });
+        dom.push(t[0]);
+        painted.push(t[1]);
+        input.value = '';
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+    const t0 = performance.now();
+    const engine = new AtlasSearchCore.Engine(window.__atlasIndex);
+    const load = performance.now() - t0;
+    const search = qs.map(q => { const s = performance.now(); engine.search(q); return performance.now() - s; });
+    return {dom, painted, load, search};
+}"""
+
+FIRST_QUERY_JS = """q => new Promise(resolve => {
+    const input = document.querySelector('.atlas-search__input');
+    const list = document.querySelector('.atlas-search__results');
+    const start = performance.now();
+    new MutationObserver((m, obs) => { obs.disconnect(); resolve(performance.now() - start); })
+        .observe(list, {childList: true});
+    input.value = q;
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+})"""
+
+
+@dataclass(frozen=True)
+class Transfer:
+    name: str
+    raw: int
+    gzip: int
+
+
+@dataclass(frozen=True)
+class Latency:
+    """Milliseconds, medians over the queries unless named otherwise."""
+
+    first_query: float  # first query typed right after the page loaded
+    keystroke_dom: float
+    keystroke_dom_max: float
+    keystroke_painted: float
+    engine_search: float
+    index_load: float  # unpack + lunr.Index.load + haystacks, once per page
+
+
+def transfer(site_dir: Path) -> tuple[Transfer, ...]:
+    """Raw and gzip (level 9) bytes of each search file a page load fetches."""
+    out = []
+    for name in PAGE_LOAD_FILES:
+        data = (Path(site_dir) / SITE_SUBDIR / name).read_bytes()
+        out.append(Transfer(name, len(data), len(gzip.compress(data, 9, mtime=0))))
+    return tuple(out)
+
+
+def measure_latency(page, queries: list[str]) -> Latency:
+    """On a loaded page with the search box (a Playwright page)."""
+    page.wait_for_selector("[data-atlas-ready]", state="attached")
+    first = page.evaluate(FIRST_QUERY_JS, queries[0])
+    r = page.evaluate(LATENCY_JS, queries)
+    return Latency(
+        first_query=first,
+        keystroke_dom=statistics.median(r["dom"]),
+        keystroke_dom_max=max(r["dom"]),
+        keystroke_painted=statistics.median(r["painted"]),
+        engine_search=statistics.median(r["search"]),
+        index_load=r["load"],
+    )
+
+
+def browser_latency(site_dir: Path, queries: list[str]) -> Latency:
+    """Open the site's home page from file:// in headless Chromium and measure."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((Path(site_dir) / "index.html").resolve().as_uri())
+            return measure_latency(page, queries)
+        finally:
+            browser.close()
+
+
+DEFAULT_QUERIES = ["远程医疗", "遠程醫療", "互联网金融", "12345热线", "办公厅", "经信委", "众创空间",
+                   "济南远程医疗", "大数据", "电子商务交易额", "4G", "智慧城市"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m generator.search.bench", description=__doc__)
+    ap.add_argument("site", type=Path, help="a built site directory")
+    ap.add_argument("--no-browser", action="store_true", help="sizes only")
+    args = ap.parse_args(argv)
+    rows = transfer(args.site)
+    print("| search file | raw | gzip |\n|---|---:|---:|")
+    for t in rows:
+        print(f"| {t.name} | {t.raw / 1024:.1f} KiB | {t.gzip / 1024:.1f} KiB |")
+    print(f"| **page load total** | {sum(t.raw for t in rows) / 1024:.1f} KiB | "
+          f"{sum(t.gzip for t in rows) / 1024:.1f} KiB |")
+    if not args.no_browser:
+        lat = browser_latency(args.site, DEFAULT_QUERIES)
+        print(f"\nheadless Chromium, file://: first query after load {lat.first_query:.1f} ms; "
+              f"keystroke→results in the DOM median {lat.keystroke_dom:.1f} ms "
+              f"(max {lat.keystroke_dom_max:.1f}), →next frame {lat.keystroke_painted:.1f} ms; "
+              f"engine.search median {lat.engine_search:.2f} ms; index load {lat.index_load:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
