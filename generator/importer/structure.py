@@ -231,13 +231,13 @@ class _Node:
 def _split_heading(rest: str) -> tuple[str | None, str]:
     """"指导思想。围绕…" → ("指导思想", "围绕…"); a heading alone on its line → (heading, "")."""
     rest = rest.strip()
-    m = re.match(r"^([^。!?;；！？]{1,40}?)[。.!!]\s*(\S.*)$", rest, re.S)
-    if m and not trailing_annotation(m.group(1)) and not _OPEN_IN(m.group(1)):
+    m = re.match(r"^([^。!?;；！？]{1,40}?)[。!！]\s*(\S.*)$", rest, re.S)
+    if m and not trailing_annotation(m.group(1)) and not _unbalanced(m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
     return None, rest
 
 
-def _OPEN_IN(text: str) -> bool:
+def _unbalanced(text: str) -> bool:
     """An unbalanced parenthesis in a heading candidate means the 。 is inside a parenthesis."""
     return sum(text.count(c) for c in _OPEN) != sum(text.count(c) for c in _CLOSE)
 
@@ -316,7 +316,7 @@ class _Builder:
             node.parts.append(text.strip())
         if annotation:
             if node.annotation:
-                self.skipped.append(f"line {node.line}: a second annotation in one item kept as text's end: "
+                self.skipped.append(f"line {node.line}: a second annotation in one item replaced the first: "
                                     f"{node.annotation}")
             node.annotation, node.standalone = annotation, False
 

@@ -425,3 +425,8 @@ def test_a_heading_glued_to_the_previous_sentence_starts_the_next_item():
     assert [(t.id, t.title, t.text) for t in tasks(o)] == [
         ("t2-1", "推进智能制造", "建设智能工厂,依据(二)的要求推进。"),
         ("t2-2-1", "甲", "做甲。"), ("t2-2-2", "乙", "做乙,面积达到2.5万平方米。")]
+
+
+def test_a_decimal_point_never_ends_a_heading():
+    o = outline("二、任务\n(一)建设基站\n1.建成10.5万个基站,覆盖全市。\n")
+    assert (by_id(o, "t2-1-1").title, by_id(o, "t2-1-1").text) == (None, "建成10.5万个基站,覆盖全市。")
