@@ -1,17 +1,21 @@
 """Paragraphs → the plan's outline: preamble, section tree with tasks, attachments, skipped lines.
 
-A plan is a numbered outline, but each document picks its own schemes and mixes them: 一、 / (一)
-(half- or full-width parentheses) / 1. 1、 / (1) / —— dash items, with titles on their own line or
-glued to the item's first sentence ("(一)指导思想。围绕…"). Levels are therefore not fixed per scheme:
-the first scheme met is the top level, a scheme not yet open nests below the current item, and a
-scheme already open closes everything below it (the usual outline-numbering rule). That is what lets
-Liaocheng's tasks run 1–28 straight through its (一)…(十) sections.
+A plan is a numbered outline, but each document picks its own schemes and mixes them: 第一章 / 一、 /
+(一) (half- or full-width parentheses) / 1. 1、 / (1) / ① / —— dash items / 一是… opening a
+paragraph, with titles on their own line or glued to the item's first sentence ("(一)指导思想。围绕…").
+Levels are therefore not fixed per scheme: the first scheme met is the top level, a scheme not yet
+open nests below the current item, and a scheme already open closes everything below it (the usual
+outline-numbering rule). That is what lets Liaocheng's tasks run 1–28 straight through its (一)…(十)
+sections. A number glued to the previous sentence ("…共同体。(五)加强…") starts a new paragraph when
+it continues an open sequence. Matching runs on a same-length fold (folding.fold: full-width →
+half-width, traditional → simplified), so match positions cut verbatim text from the original line.
 
-Agency annotations decide what a task is as much as numbering does. An annotation at the end of an
-item's paragraph closes that item. An annotation standing alone after the last item of a section
-whose items carry none of their own closes the whole section: every item in it gets the agencies
-(Jinan writes its annotations this way). Numbered leaf items are tasks, except under general
-sections (指导思想, 基本原则, 总体目标 …, recognised by heading words), which stay sections with text.
+Agency annotations decide what a task is as much as numbering does. An annotation — in (), （）, 【】,
+possibly unclosed, or a labelled clause such as 责任单位:X — at the end of an item's paragraph closes
+that item. An annotation standing alone after the last item of a section whose items carry none of
+their own closes the whole section: every item in it gets the agencies (Jinan writes its annotations
+this way). Numbered leaf items are tasks, except under general sections (指导思想, 基本原则, 总体目标 …,
+recognised by heading words), which stay sections with text.
 
 Front matter (title block, 文号, addressee, the notice that forwards the plan, the signature block)
 is not plan text; the run of prose right before the first numbered part is the ``preamble``. End
@@ -539,6 +543,9 @@ def _lift_section_annotations(node: _Node) -> None:
 
 
 class _Ids:
+    """Hands out ids unique in the plan: the numbering path, with -2, -3 … only on a collision
+    (a document that numbers two siblings alike)."""
+
     def __init__(self) -> None:
         self.used: set[str] = set()
 
@@ -552,6 +559,8 @@ class _Ids:
 
 def _convert(nodes: list[_Node], path: tuple[int, ...], *, general: bool, inherited: str | None,
              ids: _Ids, depth: int) -> tuple[list[model.Section], list[model.Task]]:
+    """Nodes → model sections and tasks: a node with children is a section; a leaf is a task unless it
+    is top-level, general (and not closed by an annotation) or empty."""
     items: list[model.Section | model.Task] = []
     for position, node in enumerate(nodes, 1):
         number = node.value if node.value is not None else position
