@@ -13,6 +13,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _gh(text: str, prop: bool = False) -> str:
+    """Escape for a GitHub workflow command: a message like '…达到65%' must not read as an escape."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from .content.load import load_content
     from .errors import ContentError
@@ -23,7 +29,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for problem in err.problems:
             if args.format == "github":
                 loc = problem.loc
-                print(f"::error file={loc.path},line={loc.line},col={loc.col}::{problem.message}")
+                print(f"::error file={_gh(loc.path, True)},line={loc.line},col={loc.col}::{_gh(problem.message)}")
             else:
                 print(problem)
         print(f"{len(err.problems)} error(s)", file=sys.stderr)

@@ -314,3 +314,12 @@ def test_missing_schema_is_reported_once(tree, capsys):
 def test_values_that_contradict_each_other(tree, capsys, old, new, expected):
     tree.edit(PLAN, old, new)
     assert only(tree, capsys) == f"{PLAN}:{expected}"
+
+
+def test_github_format_escapes_percent_signs_in_messages(tree, capsys):
+    tree.edit(PLAN, "quote: 固定宽带家庭普及率达到65%", "quote: 固定宽带家庭普及率达到60%")
+    code, lines = tree.check(capsys, "--format", "github")
+    assert code == 1
+    assert lines == [f"::error file={PLAN},line=30,col=16::target quote not found verbatim in "
+                     "content/sources/demo-2016.txt: it matches up to '固定宽带家庭普及率达到6', then has '0%25' "
+                     "where the source differs"]
