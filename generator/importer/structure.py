@@ -408,7 +408,10 @@ def _preamble(front: list[Line], breaks: frozenset[int] = frozenset()) -> tuple[
         folded = fold(ln.text).strip()
         if run and _crosses(breaks, ln.number, run[0].number):
             break
-        if _is_prose(ln.text) and not folded.endswith(":") and not re.match(r"^附[::件]", folded):
+        # A line ending in ":" is the addressee (各区人民政府,市政府各部门:) unless it announces what
+        # follows (…现提出如下实施意见:), which is the preamble's last sentence.
+        addressee = folded.endswith(":") and "如下" not in folded
+        if (_is_prose(ln.text) or folded.endswith(":")) and not addressee and not re.match(r"^附[:件]", folded):
             run.insert(0, ln)
         else:
             break

@@ -430,3 +430,8 @@ def test_a_heading_glued_to_the_previous_sentence_starts_the_next_item():
 def test_a_decimal_point_never_ends_a_heading():
     o = outline("二、任务\n(一)建设基站\n1.建成10.5万个基站,覆盖全市。\n")
     assert (by_id(o, "t2-1-1").title, by_id(o, "t2-1-1").text) == (None, "建成10.5万个基站,覆盖全市。")
+
+
+def test_a_preamble_ending_in_a_colon_that_announces_the_plan_is_kept_and_the_addressee_is_not():
+    o = outline("各区人民政府,市政府各部门:\n为加快推进“互联网+”发展,结合我市实际,现提出如下实施意见:\n一、总体要求\n")
+    assert o.preamble == "为加快推进“互联网+”发展,结合我市实际,现提出如下实施意见:"
