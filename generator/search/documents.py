@@ -14,7 +14,7 @@ from ..site.atlas import ROLES, Atlas, TaskRef, urls  # noqa: F401
 
 # passages are listed as results; hub pages (the vocabulary's) are shown apart, as a row of links
 PASSAGE_KINDS = ("task", "section", "plan", "attachment")
-HUB_KINDS = ("agency", "agency_type", "domain", "indicator")
+HUB_KINDS = ("region", "agency", "agency_type", "domain", "indicator", "document")
 KINDS = PASSAGE_KINDS + HUB_KINDS
 
 
@@ -133,6 +133,18 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                     agencies=_uniq(members),
                     )
             )
+    for region in atlas.vocab.regions.values():
+        if not atlas.plans_by_region.get(region.id):
+            continue  # a region without plans has no page worth landing on from a search
+        docs.append(
+            SearchDocument(
+                kind="region",
+                url=urls.region(region.id),
+                title=region.name,
+                text="",
+                region=region.id,
+            )
+        )
     for agency in atlas.vocab.agencies.values():
         atype = atlas.vocab.agency_types.get(agency.type) if agency.type else None
         roles = atlas.tasks_by_agency.get(agency.id, {})
@@ -179,6 +191,17 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 title=ind.name,
                 text=ind.description or "",
                 context=_uniq(ind.aliases),
+            )
+        )
+    for cited in atlas.documents.values():
+        if cited.plan:
+            continue  # a cited plan of the corpus is its plan page, already a document
+        docs.append(
+            SearchDocument(
+                kind="document",
+                url=cited.url,
+                title=cited.title or cited.doc_number or cited.id,
+                text=cited.doc_number or "",
             )
         )
     return tuple(docs)

@@ -14,14 +14,14 @@
   var PAGE_SIZE = 20; // results rendered at once; "更多结果" renders the next ones
   var URL_DELAY = 150;
   var MAX_HUBS = 6;
-  var HUB_KINDS = new Set(["agency", "agency_type", "domain", "indicator"]);
+  var HUB_KINDS = new Set(["region", "agency", "agency_type", "domain", "indicator", "document"]);
   var script = document.currentScript;
   // the site root, from this script's own address: …/assets/search/atlas-search.js
   var ROOT = script ? script.src.replace(/assets\/search\/atlas-search\.js(?:[?#].*)?$/, "") : "";
   var FILE = location.protocol === "file:";
   var KIND_LABELS = {
     task: "任务", section: "章节", plan: "规划", attachment: "附件", agency: "部门",
-    agency_type: "部门类型", domain: "领域", indicator: "指标"
+    agency_type: "部门类型", domain: "领域", indicator: "指标", region: "地区", document: "引用文件"
   };
 
   var engine = null;
