@@ -28,7 +28,7 @@ def load_content(root: Path) -> Content:
 
 def read_content(root: Path) -> tuple[Content, list[Problem]]:
     """Whatever could be read, and every problem found (empty when the content is valid)."""
-    vocab, problems = read_vocabulary(root)
+    vocab, problems, unreadable = read_vocabulary(root)
     plans: dict[str, Plan] = {}
     folder = root / PLANS_DIR
     if not folder.is_dir():
@@ -43,7 +43,7 @@ def read_content(root: Path) -> tuple[Content, list[Problem]]:
         problems += checked.problems
         if checked.doc is None:
             continue
-        reader = PlanReader(root, checked.doc, file.stem, vocab)
+        reader = PlanReader(root, checked.doc, file.stem, vocab, unreadable)
         plan = reader.plan()
         problems += reader.problems
         if plan is not None:

@@ -69,6 +69,7 @@ class PlanReader:
     doc: Document
     stem: str  # the file name without .yaml: must be the plan id
     vocab: Vocabulary
+    unreadable: frozenset[str] = frozenset()  # vocabulary files that could not be read: not checked
     problems: list[Problem] = field(default_factory=list)
     source: SourceText | None = None
     anchors: dict[str, Loc] = field(default_factory=dict)
@@ -99,6 +100,8 @@ class PlanReader:
         return value
 
     def ref(self, value, known: dict, path: tuple, noun: str, file: str) -> None:
+        if file.removesuffix(".yaml") in self.unreadable:
+            return
         if isinstance(value, str) and value not in known:
             close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else f": add it to site_config/{file} or fix the id"

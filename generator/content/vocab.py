@@ -21,14 +21,17 @@ def load_vocabulary(site_config: Path) -> Vocabulary:
 
     Locations are relative to the folder above ``site_config`` (the project root).
     """
-    vocab, problems = read_vocabulary(Path(site_config).parent, Path(site_config).name)
+    vocab, problems, _ = read_vocabulary(Path(site_config).parent, Path(site_config).name)
     if problems:
         raise ContentError(problems)
     return vocab
 
 
-def read_vocabulary(root: Path, folder: str = "site_config") -> tuple[Vocabulary, list[Problem]]:
-    """The vocabularies under ``root/folder`` (whatever could be read) and every problem found."""
+def read_vocabulary(root: Path, folder: str = "site_config"
+                    ) -> tuple[Vocabulary, list[Problem], frozenset[str]]:
+    """The vocabularies under ``root/folder`` (whatever could be read), every problem found, and the
+    names of the files that could not be read at all (references into them are not checked: one
+    broken file must not bury its own error under a thousand "unknown agency" lines)."""
     problems: list[Problem] = []
     checked: dict[str, Checked] = {}
     for name in FILES:
@@ -55,7 +58,8 @@ def read_vocabulary(root: Path, folder: str = "site_config") -> tuple[Vocabulary
         return checked[kind].doc.loc(paths[kind, entry.id] + field)
 
     problems += _cross_check(vocab, at)
-    return vocab, problems
+    unreadable = frozenset(name for name, c in checked.items() if c.doc is None)
+    return vocab, problems, unreadable
 
 
 def _entries(checked: Checked, key: str, noun: str, problems: list[Problem], build,

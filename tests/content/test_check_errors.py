@@ -194,12 +194,16 @@ def test_missing_vocabulary_file(tree, capsys):
     (tree.root / "site_config/indicators.yaml").unlink()
     code, lines = tree.check(capsys)
     assert code == 1
-    # the plan's indicator reference now fails too: both are reported in the same run
-    assert lines == [
-        f"{PLAN}:31:20: unknown indicator 'fixed-broadband-household-penetration': "
-        "add it to site_config/indicators.yaml or fix the id",
-        "site_config/indicators.yaml:1:1: vocabulary file missing: site_config/indicators.yaml",
-    ]
+    # references into the missing file are not reported one by one: the cause is
+    assert lines == ["site_config/indicators.yaml:1:1: vocabulary file missing: site_config/indicators.yaml"]
+
+
+def test_unreadable_vocabulary_does_not_bury_its_error_under_unknown_references(tree, capsys):
+    tree.edit(AGENCIES, "    type: science\n", "    type: science\n  bad: [\n")
+    code, lines = tree.check(capsys)
+    assert code == 1
+    assert lines == [f"{AGENCIES}:13:3: YAML syntax error: expected <block end>, but found '?' "
+                     "(while parsing a block collection)"]
 
 
 def test_yaml_tags_are_refused(tree, capsys):

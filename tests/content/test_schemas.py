@@ -57,5 +57,5 @@ def test_vocabulary_schema_entries_have_exactly_the_model_fields(kind, cls):
 
 
 def test_project_vocabulary_files_name_their_schema_on_the_first_line():
-    _, problems = read_vocabulary(PROJECT)
+    _, problems, _ = read_vocabulary(PROJECT)
     assert [str(p) for p in problems if "first line must be" in p.message] == []
