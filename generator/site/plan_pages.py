@@ -150,7 +150,8 @@ def _citations(plan: Plan, documents: dict[str, CitedDocument]) -> tuple[Citatio
 def plan_page(atlas: Atlas, plan: Plan, documents: dict[str, CitedDocument] | None = None) -> Page:
     path = source_path(urls.plan(plan.id))
     region = atlas.vocab.regions.get(plan.region)
-    markdown = front_matter(plan.title) + render(
+    # Plan pages are not in the navigation: the empty left column goes to the text and its tables.
+    markdown = front_matter(plan.title, hide=["navigation"]) + render(
         "plan.md.j2",
         path=path,
         plan=plan,
