@@ -53,6 +53,9 @@ def read_source(root: Path, file: str) -> tuple[SourceText | None, str | None]:
     if "/" in file or "\\" in file or file.startswith("."):
         return None, f"source file '{file}' must be a plain file name in {SOURCES_DIR}/"
     path = root / rel
+    if path.is_symlink():
+        # the site shows and exports source text: a link could publish a file from outside the repository
+        return None, f"source file {rel} must be a regular file, not a symbolic link"
     if not path.is_file():
         return None, f"source file missing: {rel} (copy the plan's text there, verbatim)"
     raw = path.read_bytes()

@@ -267,6 +267,9 @@ def _runaway_brackets(text: str) -> tuple[int, int] | None:
 def load_yaml(file: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document (None when it cannot be read) and its problems."""
     start = Loc(rel, 1, 1)
+    if file.is_symlink():
+        # A link could make CI read (and report, or publish) a file from outside the repository.
+        return None, [Problem(start, "must be a regular file, not a symbolic link")]
     try:
         raw = file.read_bytes()
     except OSError as err:

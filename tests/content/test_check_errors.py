@@ -327,3 +327,20 @@ def test_github_format_escapes_percent_signs_in_messages(tree, capsys):
     assert lines == [f"::error file={PLAN},line=30,col=16::target quote not found verbatim in "
                      "content/sources/demo-2016.txt: it matches up to '固定宽带家庭普及率达到6', then has '0%25' "
                      "where the source differs"]
+
+
+def test_symlinked_source_is_refused(tree, capsys, tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret", encoding="utf-8")
+    source = tree.root / "content/sources/demo-2016.txt"
+    source.unlink()
+    source.symlink_to(outside)
+    assert only(tree, capsys) == (
+        f"{PLAN}:11:9: source file content/sources/demo-2016.txt must be a regular file, not a symbolic link")
+
+
+def test_symlinked_plan_file_is_refused(tree, capsys):
+    plans = tree.root / "content/plans"
+    (plans / "demo-2016.yaml").rename(tree.root / "elsewhere.yaml")
+    (plans / "demo-2016.yaml").symlink_to(tree.root / "elsewhere.yaml")
+    assert only(tree, capsys) == f"{PLAN}:1:1: must be a regular file, not a symbolic link"
