@@ -163,7 +163,13 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        # HTML and SVG templates (name.html.j2, name.svg.j2) autoescape; Markdown ones use |md.
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "svg", "xml", "html.j2", "svg.j2", "xml.j2"),
+            disabled_extensions=("md", "md.j2"),
+            default_for_string=False,
+            default=False,
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

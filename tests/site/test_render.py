@@ -113,3 +113,11 @@ def test_md_value_that_starts_like_a_list_stays_a_paragraph(value):
 
 def test_md_keeps_plus_and_dots_inside_text_readable():
     assert md("“互联网+”行动计划(2016-2018年)") == "“互联网+”行动计划(2016-2018年)"
+
+
+def test_html_and_svg_templates_autoescape_and_markdown_templates_use_the_md_filter():
+    from generator.site.render import environment
+
+    auto = environment().autoescape
+    assert auto("chart.svg.j2") and auto("card.html.j2") and auto("page.html")
+    assert not auto("plan.md.j2")
