@@ -630,6 +630,26 @@ def _report_glued_headings(node: _Node, skipped: list[str]) -> None:
                            f"headings on their own lines): set `title` by hand: {child.text[:30]}…")
 
 
+_RUN_IN_HEAD = re.compile(r"^([^。,;:!?、,;:!?\s]{2,12})。(\S.*)$", re.S)
+
+
+def _run_in_heads(node: _Node, *, general: bool = False) -> None:
+    """Paragraphs of a general section that each open with a short run-in heading ("服务大局。坚持…",
+    bold on the web page, plain in the copy) are that section's unnumbered parts, like numbered ones."""
+    here = general or is_general(node.title, node.text)
+    for child in node.children:
+        _run_in_heads(child, general=here)
+    parts = [p for p in node.parts if p.strip()]
+    if (not here or node.children or node.kind == "root" or len(parts) < 2
+            or not all(_RUN_IN_HEAD.match(fold(p)) for p in parts)):
+        return
+    for p in parts:
+        m = _RUN_IN_HEAD.match(fold(p))
+        title, body = p[:m.end(1)], p[m.start(2):]
+        node.children.append(_Node("para", None, None, title=title, parts=[body], line=node.line))
+    node.parts = []
+
+
 def _heading_sentence_of_parent_is_title(node: _Node) -> None:
     """"(一)互联网+制造。" above its items is the section's title, 。 and all being a heading's end."""
     for child in node.children:
@@ -676,6 +696,7 @@ def build_outline(lines: tuple[Line, ...] | list[Line], *, breaks: frozenset[int
     _lift_section_annotations(builder.root)
     _heading_only_leaf_is_text(builder.root)
     _heading_sentence_of_parent_is_title(builder.root)
+    _run_in_heads(builder.root)
     _report_glued_headings(builder.root, skipped)
     sections, tasks = _convert(builder.root.children, (), general=False, inherited=None, ids=_Ids(), depth=0)
     if tasks:  # cannot happen at depth 0, kept for safety

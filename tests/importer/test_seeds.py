@@ -48,7 +48,7 @@ def annotation_count(p) -> int:
     ("jinan-2016", 33, 65, 58, 29),
     ("liaocheng-2017", 19, 34, 34, 34),
     ("shandong-2016", 42, 56, 56, 56),
-    ("beijing-2016", 16, 28, 24, 24),
+    ("beijing-2016", 20, 28, 24, 24),
     ("dongguan-2016", 12, 23, 23, 23),
 ])
 def test_seed_counts(seed, sections, tasks, annotated, annotations):
@@ -147,6 +147,8 @@ def test_beijing_lead_and_responsible_forms_and_the_trailing_2025_paragraph():
     assert [r.name for r in last.responsible] == ["各有关部门", "各区政府"]
     assert "北京市人民政府" not in last.text
     assert section("beijing-2016", "s1-3-5").text.startswith("到2025年")
+    assert [s.title for s in section("beijing-2016", "s1-2").sections] == ["服务大局", "融合创新", "完善机制",
+                                                                            "安全可控"]
 
 
 def test_dongguan_unclosed_annotations_and_split_heading_block():

@@ -435,3 +435,13 @@ def test_a_decimal_point_never_ends_a_heading():
 def test_a_preamble_ending_in_a_colon_that_announces_the_plan_is_kept_and_the_addressee_is_not():
     o = outline("各区人民政府,市政府各部门:\n为加快推进“互联网+”发展,结合我市实际,现提出如下实施意见:\n一、总体要求\n")
     assert o.preamble == "为加快推进“互联网+”发展,结合我市实际,现提出如下实施意见:"
+
+
+def test_run_in_headed_paragraphs_of_a_general_section_become_its_titled_parts():
+    o = outline("一、总体要求\n(二)基本原则\n服务大局。坚持战略定位。\n融合创新。发挥人才优势。\n"
+                "二、主要任务\n(一)推进制造。\n加快建设。推进工厂。\n完善机制。建设平台。\n")
+    principles = by_id(o, "s1-2")
+    assert principles.text is None
+    assert [(s.id, s.number, s.title, s.text) for s in principles.sections] == [
+        ("s1-2-1", None, "服务大局", "坚持战略定位。"), ("s1-2-2", None, "融合创新", "发挥人才优势。")]
+    assert by_id(o, "t2-1").text == "加快建设。推进工厂。\n完善机制。建设平台。"  # tasks stay whole
