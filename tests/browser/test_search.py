@@ -122,6 +122,12 @@ def test_keyboard_slash_focuses_arrows_move_and_enter_opens(page, fixture_site):
     page.goto(file_url(fixture_site))
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('atlas-search__input')")
+    # Material's own search toggle stays untouched (its search plugin is off)
+    assert not page.evaluate("!!(document.getElementById('__search') || {}).checked")
+    page.keyboard.press("Escape")
+    page.keyboard.press("s")
+    assert page.evaluate("document.activeElement.classList.contains('atlas-search__input')")
+    assert page.input_value(".atlas-search__input") == ""
     page.keyboard.type("远程医疗")
     page.wait_for_selector(".atlas-search__item--selected")
     first = page.locator(".atlas-search__item--selected a").get_attribute("href")
@@ -232,3 +238,13 @@ def test_every_search_result_links_to_a_built_page_and_anchor(fixture_site):
         if anchor:
             html = page.read_text(encoding="utf-8")
             assert re.search(rf'id="{re.escape(anchor)}"', html), doc[1]
+
+
+def test_hub_pages_named_by_the_query_are_a_row_of_links_above_the_passages(page, seed_site):
+    page.goto(file_url(seed_site))
+    search(page, "经信委")
+    hubs = page.eval_on_selector_all(".atlas-search__hubs a", "els => els.map(e => e.getAttribute('href'))")
+    assert any(h.endswith("agencies/liaocheng-jingxinwei/index.html") for h in hubs)
+    assert len(hubs) <= 4
+    results = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
+    assert results and all("/plans/" in r for r in results)

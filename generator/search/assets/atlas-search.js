@@ -13,7 +13,7 @@
 
   var PAGE_SIZE = 20; // results rendered at once; "更多结果" renders the next ones
   var URL_DELAY = 150;
-  var MAX_HUBS = 6;
+  var MAX_HUBS = 4;
   var HUB_KINDS = new Set(["region", "agency", "agency_type", "domain", "indicator", "document"]);
   var script = document.currentScript;
   // the site root, from this script's own address: …/assets/search/atlas-search.js
@@ -135,7 +135,12 @@
         return (region < 0 || d[4] === region) && (domain < 0 || d[6].indexOf(domain) >= 0);
       });
       // agency, domain, indicator pages: a row of links above the passages, not mixed into them
-      var hubs = hits.filter(function (h) { return HUB_KINDS.has(data.docs[h.ref][0]); });
+      // only hubs named by the query (every part of it in their title or agency names)
+      var hubs = hits.filter(function (h) {
+        if (!HUB_KINDS.has(data.docs[h.ref][0])) return false;
+        var named = eng.parts[h.ref][0] + "\u0001" + eng.parts[h.ref][1];
+        return spans.every(function (sp) { return named.indexOf(sp) >= 0; });
+      });
       hits = hits.filter(function (h) { return !HUB_KINDS.has(data.docs[h.ref][0]); });
       hubRow.textContent = "";
       hubRow.hidden = !hubs.length;
