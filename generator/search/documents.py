@@ -1,7 +1,9 @@
-"""The search documents: one per task, per section's own text, per plan, agency, domain, indicator.
+"""The search documents: passages (each task, each section's own text, each plan's metadata and
+preamble, each attachment) and hub pages (region, agency, agency type, domain, indicator, cited
+document).
 
 Tasks are the unit a reader wants to land on, so they are documents of their own, linked to their
-anchor on the plan page. Every document carries region, plan, domains and agencies so results can
+anchor on the plan page. An untitled task is titled by its first clause (marked … when cut). Every document carries region, plan, domains and agencies so results can
 show "region · plan" and be filtered. Text fields hold the verbatim plan text: the browser shows a
 snippet of it with the query highlighted.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..site.atlas import ROLES, Atlas, TaskRef, urls  # noqa: F401
+from ..site.atlas import ROLES, Atlas, TaskRef, urls
 
 # passages are listed as results; hub pages (the vocabulary's) are shown apart, as a row of links
 PASSAGE_KINDS = ("task", "section", "plan", "attachment")

@@ -24,7 +24,8 @@ _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
 def is_han(ch: str) -> bool:
-    """A CJK unified ideograph (the ranges the browser's regex uses too)."""
+    """A CJK unified ideograph: base block, extension A and compatibility ideographs (the browser's
+    ``isHan`` tests the same code-point ranges)."""
     o = ord(ch)
     return any(lo <= o <= hi for lo, hi in _HAN_RANGES)
 
