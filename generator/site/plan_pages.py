@@ -10,6 +10,7 @@ Decisions live here; ``templates/plan.md.j2`` only lays them out.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -174,10 +175,13 @@ def plan_page(atlas: Atlas, plan: Plan, documents: dict[str, CitedDocument] | No
 
 def index_page(atlas: Atlas) -> Page:
     path = "plans/index.md"
-    rows = [
-        (plan, atlas.vocab.regions.get(plan.region), sum(1 for _ in plan.iter_tasks()))
-        for plan in atlas.plans.values()
-    ]
+    # Regions in vocabulary order (province, then its cities), each region's plans by date.
+    region_order = {rid: i for i, rid in enumerate(atlas.vocab.regions)}
+    ordered = sorted(
+        atlas.plans.values(),
+        key=lambda p: (region_order.get(p.region, len(region_order)), p.signed or p.published or dt.date.max, p.id),
+    )
+    rows = [(plan, atlas.vocab.regions.get(plan.region), sum(1 for _ in plan.iter_tasks())) for plan in ordered]
     markdown = front_matter("行动方案") + render(
         "plans_index.md.j2", path=path, rows=rows, plan_url=urls.plan, region_url=urls.region
     )

@@ -144,3 +144,10 @@ def test_real_plans_give_every_task_an_anchor_and_every_agency_a_link():
                 if ref.agency:
                     assert f"(../agencies/{ref.agency}.md)" in md, (plan.id, task.id, ref)
         assert urls.region(plan.region).rstrip("/").split("/")[-1] in md
+
+
+def test_plan_index_lists_plans_in_region_order(atlas):
+    from generator.site.plan_pages import index_page
+
+    md = index_page(atlas).markdown
+    assert md.index("阿尔法省行动计划") < md.index("贝塔市实施意见")
