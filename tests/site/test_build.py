@@ -139,3 +139,12 @@ def test_invalid_content_fails_with_locations_and_writes_no_site(tmp_path):
     assert re.search(r"content/plans/alpha-2016\.yaml:\d+:\d+: .*nowhere", result.stderr), result.stderr
     assert re.search(r"content/plans/alpha-2016\.yaml:\d+:\d+: .*titel", result.stderr), result.stderr
     assert not (root / "site").exists()
+
+
+def test_a_docs_file_that_would_shadow_a_generated_page_is_an_error(tmp_path):
+    root = make_root(tmp_path)
+    (root / "docs" / "plans").mkdir()
+    (root / "docs" / "plans" / "alpha-2016.md").write_text("# stale copy\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "docs/plans/alpha-2016.md collides with a generated page" in result.stderr
