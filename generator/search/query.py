@@ -15,7 +15,10 @@
    ``agencies`` and ``context`` fields (``FIELD_BOOSTS``: title and agencies first). Each segment
    then adds ``SPAN_WEIGHTS`` for every part of the haystack it occurs in; in the text, weighted by
    how often it occurs there against the text's length (BM25's saturation, ``K1`` and ``B``), so
-   body text counts, below title and agencies. Ties keep document order.
+   body text counts, below title and agencies. An unspaced run that was cut into several segments
+   adds ``PHRASE_WEIGHT`` where it occurs as typed. Ties keep document order.
+6. Nothing found? The query is asked once more with its long segments cut shorter (``relax``:
+   4G网络覆盖 → 4G + 网络 + 覆盖, for a text that says 4G网络全覆盖), and the UI says so.
 
 Only + − × ÷ on floats, in the same order as the browser, so both sides compute the same numbers;
 scores are rounded to 1e-6 before sorting all the same.
@@ -30,13 +33,14 @@ from dataclasses import dataclass
 from lunr.query import Query
 
 from .index import load_index, word_vocabulary
-from .tokenize import fold, runs
+from .tokenize import fold, is_han, runs
 
 FIELD_BOOSTS = {"title": 10.0, "agencies": 6.0, "context": 1.5}
 # weight of a segment found in each haystack part, in haystack order
 SPAN_WEIGHTS = {"title": 4.0, "agencies": 3.0, "text": 2.0, "context": 1.0}
 TEXT_PART = 2  # position of the text in the haystack: the part scored by frequency
 K1, B = 1.2, 0.75
+PHRASE_WEIGHT = 2.0  # an unspaced run of several segments found as typed
 MAX_WORD = 12  # longest vocabulary word the segmenter tries
 SEP = "\u0001"  # between haystack parts: a span never matches across two of them
 DOC_SEP = "\u0002"  # between documents in the corpus string the segmenter matches against
@@ -56,12 +60,22 @@ class Hit:
     score: float
 
 
-def corpus_split(text: str, occurs: Callable[[str], bool]) -> list[str]:
+@dataclass(frozen=True)
+class SearchResult:
+    """Hits for the segments that were searched; ``relaxed`` when the query as typed found nothing
+    and its long segments were cut shorter (the UI says so)."""
+
+    hits: tuple[Hit, ...]
+    segments: tuple[Segment, ...]
+    relaxed: bool
+
+
+def corpus_split(text: str, occurs: Callable[[str], bool], longest: int = MAX_WORD) -> list[str]:
     """Forward maximum matching against the corpus: the longest prefix that ``occurs``, repeatedly."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
-        for length in range(min(MAX_WORD, n - i), 1, -1):
+        for length in range(min(longest, n - i), 1, -1):
             if occurs(text[i : i + length]):
                 out.append(text[i : i + length])
                 i += length
@@ -73,12 +87,13 @@ def corpus_split(text: str, occurs: Callable[[str], bool]) -> list[str]:
 
 
 def segment_han(run: str, vocab: frozenset[str] | set[str],
-                occurs: Callable[[str], bool] | None = None) -> list[Segment]:
-    """Forward maximum matching of one Han run against ``vocab``, then the corpus (module docstring)."""
+                occurs: Callable[[str], bool] | None = None, longest: int = MAX_WORD) -> list[Segment]:
+    """Forward maximum matching of one Han run against ``vocab``, then the corpus (module docstring);
+    pieces are at most ``longest`` characters."""
     pieces: list[tuple[str, bool]] = []  # (text, is_word)
     i, n = 0, len(run)
     while i < n:
-        for length in range(min(MAX_WORD, n - i), 1, -1):
+        for length in range(min(longest, n - i), 1, -1):
             w = run[i : i + length]
             if w in vocab:
                 pieces.append((w, True))
@@ -94,7 +109,7 @@ def segment_han(run: str, vocab: frozenset[str] | set[str],
         pieces = [
             (sub, False) if not is_word else (text, True)
             for text, is_word in pieces
-            for sub in ([text] if is_word or len(text) < 2 else corpus_split(text, occurs))
+            for sub in ([text] if is_word or len(text) < 2 else corpus_split(text, occurs, longest))
         ]
     out: list[Segment] = []
     carry = ""
@@ -112,14 +127,33 @@ def segment_han(run: str, vocab: frozenset[str] | set[str],
     return out
 
 
+def parse_runs(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str],
+               occurs: Callable[[str], bool] | None = None) -> list[tuple[str, list[Segment]]]:
+    """Each run of the folded query with its segments."""
+    folded = "".join(t2s.get(c, c) for c in fold(text))
+    return [
+        (run, segment_han(run, vocab, occurs) if han else [Segment(run, (run,))])
+        for run, han in runs(folded)
+    ]
+
+
 def parse_query(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str],
                 occurs: Callable[[str], bool] | None = None) -> tuple[Segment, ...]:
     """The required segments of a query, in order, without repeats."""
-    folded = "".join(t2s.get(c, c) for c in fold(text))
-    segs: list[Segment] = []
-    for run, han in runs(folded):
-        segs.extend(segment_han(run, vocab, occurs) if han else [Segment(run, (run,))])
-    return tuple(dict.fromkeys(segs))
+    return tuple(dict.fromkeys(s for _, segs in parse_runs(text, vocab, t2s, occurs) for s in segs))
+
+
+def relax(segments: tuple[Segment, ...], vocab: frozenset[str] | set[str],
+          occurs: Callable[[str], bool]) -> tuple[Segment, ...]:
+    """The query asked again with each Han segment of three or more characters cut into shorter
+    pieces (网络覆盖 → 网络 + 覆盖): used only when the query as typed finds nothing."""
+    out: list[Segment] = []
+    for s in segments:
+        if len(s.span) >= 3 and is_han(s.span[0]):
+            out.extend(segment_han(s.span, vocab, occurs, len(s.span) - 1))
+        else:
+            out.append(s)
+    return tuple(dict.fromkeys(out))
 
 
 def haystack_parts(title: str, agencies: str, text: str, context: str) -> tuple[str, ...]:
@@ -152,8 +186,11 @@ class SearchIndex:
         self.avg_text = (total / len(self.parts)) if self.parts and total else 1.0
         self.t2s = t2s
 
+    def _occurs(self, s: str) -> bool:
+        return s in self.corpus
+
     def parse(self, text: str) -> tuple[Segment, ...]:
-        return parse_query(text, self.vocab, self.t2s, lambda s: s in self.corpus)
+        return parse_query(text, self.vocab, self.t2s, self._occurs)
 
     def lunr_scores(self, segments: tuple[Segment, ...]) -> dict[int, float]:
         q = self.index.create_query()
@@ -180,15 +217,34 @@ class SearchIndex:
                     score += weights[p]
         return score
 
-    def search(self, text: str) -> list[Hit]:
-        segments = self.parse(text)
-        if not segments:
-            return []
+    def rank(self, segments: tuple[Segment, ...], phrases: list[str]) -> list[Hit]:
+        """Documents holding every segment, best first."""
         lunr_scores = self.lunr_scores(segments)
         hits: list[Hit] = []
         for ref, joined in enumerate(self.joined):
             if all(s.span in joined for s in segments):
                 score = lunr_scores.get(ref, 0.0) + self.span_score(ref, segments)
+                for phrase in phrases:
+                    if phrase in joined:
+                        score += PHRASE_WEIGHT
                 hits.append(Hit(ref, round_score(score)))
         hits.sort(key=lambda h: (-h.score, h.ref))
         return hits
+
+    def search_detail(self, text: str) -> SearchResult:
+        occurs = self._occurs
+        parsed = parse_runs(text, self.vocab, self.t2s, occurs)
+        segments = tuple(dict.fromkeys(s for _, segs in parsed for s in segs))
+        if not segments:
+            return SearchResult((), (), False)
+        # an unspaced run cut in several segments: documents holding it as typed rank higher
+        phrases = [run for run, segs in parsed if len(segs) > 1]
+        hits = self.rank(segments, phrases)
+        if not hits:
+            relaxed = relax(segments, self.vocab, occurs)
+            if relaxed != segments:
+                return SearchResult(tuple(self.rank(relaxed, phrases)), relaxed, True)
+        return SearchResult(tuple(hits), segments, False)
+
+    def search(self, text: str) -> list[Hit]:
+        return list(self.search_detail(text).hits)

@@ -57,3 +57,14 @@ def test_a_word_inside_a_longer_word_is_found(bundle, searcher):
     """办公厅 is inside 省政府办公厅 and 全国人大常委会办公厅, which jieba keeps whole."""
     hits = [bundle.documents[r] for r in _top(bundle, searcher, "办公厅")]
     assert any("省政府办公厅" in d.text for d in hits)
+
+
+def test_a_query_found_nowhere_as_typed_is_relaxed_and_says_so(searcher):
+    """网络覆盖 is one vocabulary word; no document has it next to 管理体系, but several have
+    网络, 覆盖, 管理 and 体系 (the text says 网络全覆盖)."""
+    strict = searcher.search_detail("网络覆盖")
+    relaxed = searcher.search_detail("网络覆盖管理体系")
+    assert not strict.relaxed and strict.hits
+    assert relaxed.relaxed and relaxed.hits
+    assert [s.span for s in relaxed.segments] == ["网络", "覆盖", "管理", "体系"]
+    assert not searcher.search_detail("不存在的词语组合").hits

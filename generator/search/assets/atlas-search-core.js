@@ -29,6 +29,7 @@
   var MAX_WORD = 12;
   var SEP = "\u0001";
   var DOC_SEP = "\u0002";
+  var PHRASE_WEIGHT = 2.0; // an unspaced run of several segments found as typed
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var SPACE = /\s+/g;
 
@@ -61,13 +62,13 @@
   }
 
   /* Forward maximum matching against the corpus: the longest prefix that occurs, repeatedly. */
-  function corpusSplit(chars, occurs) {
+  function corpusSplit(chars, occurs, longest) {
     var out = [];
     var i = 0;
     var n = chars.length;
     while (i < n) {
       var taken = false;
-      for (var len = Math.min(MAX_WORD, n - i); len > 1; len--) {
+      for (var len = Math.min(longest, n - i); len > 1; len--) {
         var piece = chars.slice(i, i + len).join("");
         if (occurs(piece)) {
           out.push(piece);
@@ -84,14 +85,15 @@
     return out;
   }
 
-  function segmentHan(run, vocab, occurs) {
+  function segmentHan(run, vocab, occurs, longest) {
+    longest = longest || MAX_WORD;
     var chars = Array.from(run);
     var n = chars.length;
     var pieces = []; // [text, isWord]
     var i = 0;
     while (i < n) {
       var matched = false;
-      for (var len = Math.min(MAX_WORD, n - i); len > 1; len--) {
+      for (var len = Math.min(longest, n - i); len > 1; len--) {
         var w = chars.slice(i, i + len).join("");
         if (vocab.has(w)) {
           pieces.push([w, true]);
@@ -112,7 +114,7 @@
       pieces.forEach(function (p) {
         var chars = Array.from(p[0]);
         if (p[1] || chars.length < 2) split.push(p);
-        else corpusSplit(chars, occurs).forEach(function (sub) { split.push([sub, false]); });
+        else corpusSplit(chars, occurs, longest).forEach(function (sub) { split.push([sub, false]); });
       });
       pieces = split;
     }
@@ -137,22 +139,47 @@
     return out;
   }
 
-  function parseQuery(text, vocab, t2s, occurs) {
+  function segKey(s) {
+    return s.span + "\u0000" + s.words.join("\u0000");
+  }
+
+  function dedupe(segs) {
+    var seen = new Set();
+    return segs.filter(function (s) {
+      var key = segKey(s);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /* Each run of the folded query with its segments. */
+  function parseRuns(text, vocab, t2s, occurs) {
     var folded = "";
     for (var ch of fold(text)) folded += t2s.get(ch) || ch;
-    var segs = [];
-    var seen = new Set();
-    runs(folded).forEach(function (r) {
-      var parts = r[1] ? segmentHan(r[0], vocab, occurs) : [{ span: r[0], words: [r[0]] }];
-      parts.forEach(function (s) {
-        var key = s.span + "\u0000" + s.words.join("\u0000");
-        if (!seen.has(key)) {
-          seen.add(key);
-          segs.push(s);
-        }
-      });
+    return runs(folded).map(function (r) {
+      return [r[0], r[1] ? segmentHan(r[0], vocab, occurs) : [{ span: r[0], words: [r[0]] }]];
     });
-    return segs;
+  }
+
+  function parseQuery(text, vocab, t2s, occurs) {
+    var segs = [];
+    parseRuns(text, vocab, t2s, occurs).forEach(function (r) { segs = segs.concat(r[1]); });
+    return dedupe(segs);
+  }
+
+  /* Long Han segments cut shorter: asked only when the query as typed finds nothing. */
+  function relax(segments, vocab, occurs) {
+    var out = [];
+    segments.forEach(function (s) {
+      var chars = Array.from(s.span);
+      if (chars.length >= 3 && isHan(chars[0].codePointAt(0))) {
+        out = out.concat(segmentHan(s.span, vocab, occurs, chars.length - 1));
+      } else {
+        out.push(s);
+      }
+    });
+    return dedupe(out);
   }
 
   /* lunr's serialized JSON from the packed transport form (index.py: pack/unpack). */
@@ -241,9 +268,13 @@
     this.avgText = this.parts.length && total ? total / this.parts.length : 1.0;
   }
 
-  Engine.prototype.parse = function (text) {
+  Engine.prototype.occurs = function () {
     var corpus = this.corpus;
-    return parseQuery(text, this.vocab, this.t2s, function (s) { return corpus.indexOf(s) >= 0; });
+    return function (s) { return corpus.indexOf(s) >= 0; };
+  };
+
+  Engine.prototype.parse = function (text) {
+    return parseQuery(text, this.vocab, this.t2s, this.occurs());
   };
 
   function count(hay, needle) {
@@ -276,14 +307,12 @@
     return score;
   };
 
-  /* [{ref, score}] best first; every segment required. */
-  Engine.prototype.search = function (text) {
-    var segments = this.parse(text);
-    if (!segments.length) return [];
-    // lunr: each segment's vocabulary words, per field with its weight
+  /* Documents holding every segment, best first: [{ref, score}]. */
+  Engine.prototype.rank = function (segments, phrases) {
     var lunrScores = new Map();
     var hasClause = segments.some(function (s) { return s.words.length > 0; });
     if (hasClause) {
+      // lunr: each segment's vocabulary words, per field with its weight
       this.index.query(function (q) {
         segments.forEach(function (seg) {
           seg.words.forEach(function (w) {
@@ -303,10 +332,37 @@
       }
       if (!ok) continue;
       var score = (lunrScores.get(ref) || 0.0) + this.spanScore(ref, segments);
+      for (var p = 0; p < phrases.length; p++) {
+        if (joined.indexOf(phrases[p]) >= 0) score += PHRASE_WEIGHT;
+      }
       hits.push({ ref: ref, score: roundScore(score) });
     }
     hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     return hits;
+  };
+
+  /* {hits, segments, relaxed}: every segment required; if nothing is found, asked once more with
+   * long segments cut shorter (relaxed: the UI says so). */
+  Engine.prototype.searchDetail = function (text) {
+    var occurs = this.occurs();
+    var parsed = parseRuns(text, this.vocab, this.t2s, occurs);
+    var segments = [];
+    parsed.forEach(function (r) { segments = segments.concat(r[1]); });
+    segments = dedupe(segments);
+    if (!segments.length) return { hits: [], segments: [], relaxed: false };
+    var phrases = parsed.filter(function (r) { return r[1].length > 1; }).map(function (r) { return r[0]; });
+    var hits = this.rank(segments, phrases);
+    if (!hits.length) {
+      var relaxed = relax(segments, this.vocab, occurs);
+      if (relaxed.map(segKey).join("\u0003") !== segments.map(segKey).join("\u0003")) {
+        return { hits: this.rank(relaxed, phrases), segments: relaxed, relaxed: true };
+      }
+    }
+    return { hits: hits, segments: segments, relaxed: false };
+  };
+
+  Engine.prototype.search = function (text) {
+    return this.searchDetail(text).hits;
   };
 
   /* Where the spans occur in `text`, as [start, end) offsets into the original string (UTF-16),

@@ -129,8 +129,9 @@
       var data = eng.data;
       var region = regionSel.value === "" ? -1 : Number(regionSel.value);
       var domain = domainSel.value === "" ? -1 : Number(domainSel.value);
-      var spans = eng.parse(q).map(function (s) { return s.span; });
-      var hits = eng.search(q).filter(function (h) {
+      var result = eng.searchDetail(q);
+      var spans = result.segments.map(function (s) { return s.span; });
+      var hits = result.hits.filter(function (h) {
         var d = data.docs[h.ref];
         return (region < 0 || d[4] === region) && (domain < 0 || d[6].indexOf(domain) >= 0);
       });
@@ -152,7 +153,9 @@
         a.appendChild(document.createTextNode(d[2]));
         hubRow.appendChild(a);
       });
-      meta.textContent = hits.length ? "找到 " + hits.length + " 条结果" : "没有找到结果";
+      meta.textContent = !hits.length ? "没有找到结果"
+        : (result.relaxed ? "没有完全匹配的结果；以下 " + hits.length + " 条结果包含：" + spans.join(" ")
+          : "找到 " + hits.length + " 条结果");
       shown = { hits: hits, spans: spans, count: 0 };
       renderMore();
       if (hits.length) select(0, false);
