@@ -1,16 +1,17 @@
-"""Small inline atlases for page tests that need no loader: two plans, one citing the other."""
+"""Small inline atlases for page tests that need no loader: two plans, one citing the other.
+
+A module of its own (not conftest.py) so that tests can import the builders by a unique name.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from generator.model import (
     Agency, AgencyRef, AgencyType, Attachment, AttachmentMember, Citation, Domain, Indicator, Period,
     Plan, Region, Section, Source, Target, Task, Vocabulary,
 )
-from generator.site.atlas import Atlas, link
+
 
 EVIL = '<script>window.__pwned=1</script>|*x*{{ y }}'
 
@@ -61,13 +62,3 @@ def small_plans(evil: str = "") -> dict[str, Plan]:
         attachments=(Attachment("a1", "成员名单", "成员:赵六 市经信局局长", (AttachmentMember("赵六", "市经信局局长", "成员", "beta-jingxinju"),)),),
     )
     return {"alpha-2016": alpha, "beta-2017": beta}
-
-
-@pytest.fixture
-def atlas() -> Atlas:
-    return link(small_vocab(), small_plans())
-
-
-@pytest.fixture
-def evil_atlas() -> Atlas:
-    return link(small_vocab(EVIL), small_plans(EVIL))

@@ -149,7 +149,7 @@ def test_real_plans_give_every_task_an_anchor_and_every_agency_a_link():
 def test_plan_index_lists_plans_in_region_order_not_id_order():
     import dataclasses
 
-    from conftest import small_plans, small_vocab
+    from inline_atlas import small_plans, small_vocab
     from generator.site.atlas import link
     from generator.site.plan_pages import index_page
 
