@@ -209,7 +209,7 @@ def test_report_keystroke_to_results_latency(page, seed_site):
     print(f"\nfirst query {lat.first_query:.1f} ms; keystroke→results in the DOM median "
           f"{lat.keystroke_dom:.1f} ms (max {lat.keystroke_dom_max:.1f}), →next frame "
           f"{lat.keystroke_painted:.1f} ms; engine.search median {lat.engine_search:.2f} ms; "
-          f"index load {lat.index_load:.1f} ms")
+          f"index load {lat.index_load:.1f} ms; ready {lat.ready:.0f} ms after navigation start")
     assert page.locator(RESULT_LINKS).count() == 0  # the last query was cleared
     assert page.evaluate("document.querySelector('.atlas-search__panel').hidden")
 

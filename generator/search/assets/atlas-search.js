@@ -270,6 +270,8 @@
     getEngine(); // load the prebuilt index now, so the first keystroke only searches
     var boxes = document.querySelectorAll("[data-atlas-search]");
     for (var i = 0; i < boxes.length; i++) init(boxes[i]);
+    // when search became usable, for measurements (python -m generator.search.bench)
+    if (window.performance && performance.mark) performance.mark("atlas-search-ready");
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
