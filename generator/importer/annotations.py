@@ -46,7 +46,7 @@ _LABELS = {
     "cooperating": ("配合单位", "配合部门", "协办单位", "协作单位", "参与单位", "参与部门", "协助单位",
                     "协同单位"),
     "responsible": ("责任单位", "责任部门", "负责单位", "负责部门", "实施单位", "落实单位", "承办单位",
-                    "牵头负责单位"),
+                    "牵头负责单位", "主要责任单位", "主要责任部门", "主要负责单位"),
 }
 _LABEL_ROLE = {label: role for role, labels in _LABELS.items() for label in labels}
 _LABEL_RE = re.compile(
@@ -101,6 +101,11 @@ _BARE_LABEL_START = re.compile(
 # 和/及/与 (or a space) join two names only when the left side is itself a whole name
 # (市质监局和松山湖管委会), never inside one (市经济和信息化委, 省海洋与渔业厅).
 _AND_RE = re.compile(r"[ \t\u3000]*(?:以及|和|及|与)[ \t\u3000]*|[ \t\u3000]+")
+# "责任单位:市经信委(牵头)、市发改委": a lead marked inside a list. The marker is a role word, not
+# part of the name; the other names of that list then co-operate (as in "X牵头,Y、Z负责").
+_LEAD_MARK = re.compile(r"\s*[(（]\s*(?:牵头(?:单位|部门)?|主办|主责)\s*[)）]$")
+# "市科技局会同市财政局负责": X acts together with Y — X leads, Y co-operates.
+_TOGETHER = "会同"
 
 
 @dataclass(frozen=True)
@@ -337,8 +342,22 @@ def _parse(content: str, *, allow_tail: bool = False) -> _Roles | None:
     if not content.strip() or len(content) > _MAX_CONTENT:
         return None
     if _ANY_LABEL_RE.match(content.lstrip()):
-        return _parse_labelled(content, allow_tail=allow_tail)
-    return _parse_verbs(content, allow_tail=allow_tail)
+        roles = _parse_labelled(content, allow_tail=allow_tail)
+    else:
+        roles = _parse_verbs(content, allow_tail=allow_tail)
+    return _marked_leads(roles) if roles is not None else None
+
+
+def _marked_leads(roles: _Roles) -> _Roles:
+    """Names carrying a lead marker (``市经信委(牵头)``) lead, without the marker; once a list marks
+    its lead, the unmarked names of that list co-operate."""
+    if not any(_LEAD_MARK.search(n) for n in roles.lead + roles.cooperating + roles.responsible):
+        return roles
+    lead = [_LEAD_MARK.sub("", n) for n in roles.lead]
+    cooperating: list[str] = []
+    for n in roles.cooperating + roles.responsible:
+        (lead if _LEAD_MARK.search(n) else cooperating).append(_LEAD_MARK.sub("", n))
+    return replace(roles, lead=tuple(lead), cooperating=tuple(cooperating), responsible=(), joint=False)
 
 
 def _parse_labelled(content: str, *, allow_tail: bool) -> _Roles | None:
@@ -448,9 +467,9 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
             # An unclosed annotation runs into plan text: keep the clause up to its role word.
             read = _read_clause_prefix(clause)
             if read is not None:
-                names, role, used, jointly = read
+                names, role, used, jointly, partners = read
                 joint = joint or jointly
-                _assign(roles, pending + names, role)
+                _assign_clause(roles, pending + names, role, partners)
                 pending = []
                 consumed = b + (len(content[b:e]) - len(content[b:e].lstrip(_STRIP))) + used
             break
@@ -465,9 +484,9 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
                 return None
             pending.extend(names)
             continue
-        names, role, jointly = read
+        names, role, jointly, partners = read
         joint = joint or jointly
-        _assign(roles, pending + names, role)
+        _assign_clause(roles, pending + names, role, partners)
         pending = []
         consumed = b + len(content[b:e].rstrip(_STRIP))
     if pending and not allow_tail:
@@ -489,25 +508,44 @@ def _assign(roles: dict[str, list[str]], names: list[str], role: str) -> None:
     roles[role].extend(names)
 
 
-def _read_clause(clause: str) -> tuple[list[str], str, bool] | None:
-    """(names, role, jointly) of one verb clause such as ``市商务局、市发改委等单位配合``, or None."""
+def _assign_clause(roles: dict[str, list[str]], names: list[str], role: str, partners: list[str]) -> None:
+    if partners:
+        # "X会同Y负责": X leads whatever the verb, Y co-operates.
+        _assign(roles, names, "lead")
+        _assign(roles, partners, "cooperating")
+    else:
+        _assign(roles, names, role)
+
+
+def _read_clause(clause: str) -> tuple[list[str], str, bool, list[str]] | None:
+    """(names, role, jointly, partners) of one verb clause such as ``市商务局、市发改委等单位配合``,
+    or None. ``partners`` are the names after 会同 (``X会同Y负责``), whom ``names`` lead."""
     m = _CLAUSE_RE.match(clause)
     if m is None:
         return None
-    names = _names(_after_you(m.group("names")))
+    subject = _after_you(m.group("names"))
+    partners: list[str] = []
+    i = subject.find(_TOGETHER)
+    if i > 0 and _depth_at(subject, i) == 0:
+        found = _names(subject[i + len(_TOGETHER):])
+        if found is None:
+            return None
+        partners, subject = found, subject[:i]
+    names = _names(subject)
     if names is None:
         return None
-    return names, _VERBS[m.group("verb")], m.group("mod") == "共同"
+    return names, _VERBS[m.group("verb")], m.group("mod") == "共同", partners
 
 
-def _read_clause_prefix(clause: str) -> tuple[list[str], str, int, bool] | None:
-    """The shortest prefix of ``clause`` that reads as a verb clause: (names, role, length, jointly)."""
+def _read_clause_prefix(clause: str) -> tuple[list[str], str, int, bool, list[str]] | None:
+    """The shortest prefix of ``clause`` that reads as a verb clause:
+    (names, role, length, jointly, partners)."""
     for k, m in enumerate(_VERB_ANYWHERE.finditer(clause)):
         if k == 3:  # a role clause has its role word early; don't chase one through plan text
             break
         read = _read_clause(clause[: m.end()])
         if read is not None:
-            return read[0], read[1], m.end(), read[2]
+            return read[0], read[1], m.end(), read[2], read[3]
     return None
 
 

@@ -114,7 +114,17 @@ class _Agencies:
         if self.resolver is None:
             return tuple(model.AgencyRef(name=n, agency=None) for n in names)
         self.unresolved += self.resolver.unresolved(names)
-        return self.resolver.resolve(names)
+        # One reference per agency: "上述重点任务所涉及的部门、单位" names one collective twice, and an
+        # agency listed twice in one role would be counted twice on its page. The first, as written, stays.
+        refs: list[model.AgencyRef] = []
+        seen: set[str] = set()
+        for ref in self.resolver.resolve(names):
+            if ref.agency is not None and ref.agency in seen:
+                continue
+            if ref.agency is not None:
+                seen.add(ref.agency)
+            refs.append(ref)
+        return tuple(refs)
 
     def member_agency(self, position: str | None) -> str | None:
         """The agency a member's post names (市经信委主任 → 市经信委), when the vocabulary knows it."""

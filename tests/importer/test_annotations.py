@@ -382,3 +382,31 @@ def test_never_crashes_and_spans_are_verbatim(text):
     for a in find_annotations(text):
         assert text[a.start : a.end] == a.text
         assert a.names
+
+
+# --- styles of plans outside the seeds (QA, engineer H) ----------------------------------------
+
+
+def test_lead_marked_inside_a_labelled_list_leads_and_the_rest_cooperate():
+    a = only("推进工作。(责任单位:市经信委（牵头）、市发改委、各县(市、区)政府)")
+    assert roles(a) == (("市经信委",), ("市发改委", "各县(市、区)政府"), ())
+    assert parse_annotation("责任单位:市经信委(牵头单位)、市发改委") == (("市经信委",), ("市发改委",), (), None)
+
+
+def test_a_list_without_a_lead_marker_stays_responsible():
+    assert parse_annotation("责任单位:市经信委、市发改委") == ((), (), ("市经信委", "市发改委"), None)
+
+
+def test_together_with_makes_the_subject_lead_and_the_partners_cooperate():
+    assert roles(only("推进工作。(市科技局会同市财政局负责)")) == (("市科技局",), ("市财政局",), ())
+    a = only("推进工作。(由市发展改革委会同市财政局、市经信委等部门组织实施)")
+    assert roles(a) == (("市发展改革委",), ("市财政局", "市经信委"), ())
+
+
+def test_together_with_in_traditional_script_keeps_the_names_as_written():
+    assert roles(only("推進工作。(市科技局會同市財政局負責)")) == (("市科技局",), ("市財政局",), ())
+
+
+def test_main_responsible_label_is_a_responsible_label():
+    assert parse_annotation("主要责任单位:市商务局;参与单位:市交通局") == (
+        (), ("市交通局",), ("市商务局",), None)

@@ -157,3 +157,18 @@ def test_annotation_in_lenticular_brackets_is_read_like_a_parenthesised_one():
     (task,) = plan.iter_tasks()
     assert (task.text, task.annotation) == ("建设平台。", "【牵头单位:市经信委;配合单位:市发改委】")
     assert [r.name for r in task.lead] == ["市经信委"] and [r.name for r in task.cooperating] == ["市发改委"]
+
+
+def test_a_role_list_names_each_agency_once():
+    # "上述重点任务所涉及的部门、单位": two head nouns of one collective resolve to one agency.
+    vocab = model.Vocabulary(
+        regions={"moushi": model.Region("moushi", "某市", "city", None, None, "某市")},
+        domains={}, agency_types={},
+        agencies={"moushi-shangshu": model.Agency("moushi-shangshu", "moushi", "某市上述部门、单位",
+                                                  ("上述重点任务所涉及的部门", "单位"), None),
+                  "moushi-zhenjie": model.Agency("moushi-zhenjie", "moushi", "某市镇街", ("镇街",), None)},
+        indicators={})
+    text = PLAN.replace("(牵头单位:市经信委,配合单位:市发改委、科技局)", "(上述重点任务所涉及的部门、单位和镇街负责)")
+    task = next(imported(text, vocab=vocab).plan.iter_tasks())
+    assert [(r.name, r.agency) for r in task.responsible] == [
+        ("上述重点任务所涉及的部门", "moushi-shangshu"), ("镇街", "moushi-zhenjie")]
