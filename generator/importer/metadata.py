@@ -11,7 +11,15 @@ A copied government page states its metadata in a handful of ways, and this modu
   that is a government body); a header that credits another site (来源: 创新山东) is an aggregator's,
   and a page that says nothing about its owner leaves the date in doubt: both give None.
 
-Nothing is guessed: a field the text does not state is None. Labels and keywords are matched on a
+Nothing is guessed: a field the text does not state is None. Two rules follow from it:
+
+- ``issuer`` is the issuing body (发文机关) as the text names it — a label, the signature block, the
+  body before 关于印发 or 关于 in the title line. A region that opens the title (济南市“互联网+”行动计划)
+  says whose plan it is, which the plan's ``region`` records; it does not say which body issued it
+  (市政府? 市政府办公厅? a 委?), so such a plan's issuer is None.
+- ``published`` is a 发布日期 (or 公布日期 …) the document or its government page states. The 版记
+  line "XX办公厅2016年6月2日印发" is the date the office printed and distributed the document, not a
+  publication date, and is neither ``signed`` nor ``published``. Labels and keywords are matched on a
 simplified-script copy of the text (標題 → 标题, 發布日期 → 发布日期), while every value returned is
 cut from the original, so traditional-script text keeps its script.
 """

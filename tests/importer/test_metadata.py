@@ -269,3 +269,16 @@ def test_published_date_on_a_page_of_unknown_owner_is_null():
 def test_published_in_traditional_script_on_a_government_page():
     raw = "當前位置:首頁 > 政務公開 > 規範性文件\n某市行動方案\n發布日期:2017-05-31 訪問次數:\n"
     assert extract_metadata(raw).published == D(2017, 5, 31)
+
+
+def test_a_region_opening_the_title_is_not_the_issuer():
+    # 济南市“互联网+”行动计划: the text says whose plan it is (its region), not which body issued it.
+    m = extract_metadata("济南市“互联网+”行动计划(2016-2018年)\n\n一、总体要求\n加快发展。\n")
+    assert (m.title, m.issuer) == ("济南市“互联网+”行动计划(2016-2018年)", None)
+
+
+def test_the_print_line_of_the_colophon_is_neither_signed_nor_published():
+    raw = ("某市“互联网+”行动计划\n一、总体要求\n加快发展。\n"
+           "抄送:市委各部门。\n某市人民政府办公厅2016年6月2日印发\n")
+    m = extract_metadata(raw)
+    assert (m.issuer, m.signed, m.published) == (None, None, None)
