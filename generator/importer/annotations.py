@@ -104,6 +104,9 @@ _AND_RE = re.compile(r"[ \t\u3000]*(?:以及|和|及|与)[ \t\u3000]*|[ \t\u3000
 # "责任单位:市经信委(牵头)、市发改委": a lead marked inside a list. The marker is a role word, not
 # part of the name; the other names of that list then co-operate (as in "X牵头,Y、Z负责").
 _LEAD_MARK = re.compile(r"\s*[(（]\s*(?:牵头(?:单位|部门)?|主办|主责)\s*[)）]$")
+# "各市、县(区)人民政府" / "各县(市、区)、乡镇人民政府": one collective whose levels are listed with 、
+# before the body they share. A part that is only levels joins the part after it.
+_LEVELS_ONLY = re.compile(r"^各?(?:[省市县区乡镇州旗]{1,2})(?:[(（][^()（）]*[)）])?$")
 # "市科技局会同市财政局负责": X acts together with Y — X leads, Y co-operates.
 _TOGETHER = "会同"
 
@@ -566,14 +569,22 @@ def _names(text: str) -> list[str] | None:
     # "上述重点任务所涉及的部门、单位和镇街、园区" splits like any list: the modifier stays on the
     # first name as written and, like a distributed region prefix, is implied for the others.
     names: list[str] = []
+    carry = ""  # "各市、" of "各市、县(区)人民政府": levels listed before the body they share
     for part in parts:
         part = _TRAILING_ETC.sub("", part.strip(_STRIP)).strip(_STRIP)
         if not part:
+            continue
+        if carry:
+            part, carry = carry + part, ""
+        if _LEVELS_ONLY.match(part):
+            carry = part + "、"
             continue
         for name in _split_and(part):
             if not _is_agency_like(name):
                 return None
             names.append(name)
+    if carry:
+        return None
     return names or None
 
 

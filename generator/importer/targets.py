@@ -90,7 +90,9 @@ SUBJECT_ENDINGS = ("率", "额", "量", "指数", "水平", "能力", "规模", 
 # Nouns that name the measure rather than the thing: 智能制造产业形成1000亿元规模.
 MEASURE_NOUNS = ("规模",)
 # Verbs that end a name-first prefix without being part of the name (智能制造产业形成…).
-TRAILING_VERBS = ("形成", "实现", "达到")
+TRAILING_VERBS = ("形成", "实现", "达到", "新增", "累计")
+# Count verbs that say what kind of count the figure is, kept as the comparator (新增100家).
+INCREMENT_VERBS = ("新增", "累计")
 # Clause openers that bound every figure in the clause: 至少建设1处, 每年培育20家.
 CLAUSE_COMPARATORS = ("至少", "每年")
 
@@ -189,6 +191,11 @@ def _measure_noun_at(folded: str, pos: int) -> int:
         if folded.startswith(noun, pos) and folded[pos + len(noun):pos + len(noun) + 1] != "化":
             return len(noun)
     return 0
+
+
+def _increment_at(folded: str, lo: int, hi: int) -> int:
+    """Where the last 新增 / 累计 of ``folded[lo:hi]`` starts, or -1."""
+    return max(folded.rfind(v, lo, hi) for v in INCREMENT_VERBS)
 
 
 def _clause_start(folded: str, pos: int, floor: int) -> int:
@@ -460,6 +467,10 @@ def extract_targets(
             comp = text[clause:clause + len(word)]
         elif fig.approx:
             comp = text[fig.start + len(fig.numeral):fig.start + len(fig.numeral) + 1]
+        elif _increment_at(folded, lo, fig.start) >= 0:
+            # 新增众创空间100家 is an increment, 累计建成… a running total: not a level 达到.
+            at = _increment_at(folded, lo, fig.start)
+            comp = text[at:at + 2]
         else:
             comp = "达到"
         targets.append(_target(text, folded, fig, name, quote, comp, year, indicators))

@@ -410,3 +410,9 @@ def test_together_with_in_traditional_script_keeps_the_names_as_written():
 def test_main_responsible_label_is_a_responsible_label():
     assert parse_annotation("主要责任单位:市商务局;参与单位:市交通局") == (
         (), ("市交通局",), ("市商务局",), None)
+
+
+def test_levels_listed_before_a_shared_body_are_one_collective_name():
+    a = only("推进工作。(省发展改革委牵头，各市、县（区）人民政府负责)")
+    assert roles(a) == (("省发展改革委",), ("各市、县（区）人民政府",), ())
+    assert parse_annotation("各县(市、区)、乡镇人民政府负责") == ((), (), ("各县(市、区)、乡镇人民政府",), None)

@@ -398,3 +398,22 @@ def test_approximate_figures():
     assert (t.value, t.comparator, t.name) == (100, "约", "示范企业")
     t = one("培育100余家示范企业。")
     assert (t.value, t.unit, t.comparator, t.name) == (100, "家", "余", "示范企业")
+
+
+# --- counts that are increments or running totals (QA, engineer H) -----------------------------
+
+
+def test_an_increment_keeps_its_verb_as_comparator():
+    t = one("到2018年新增众创空间100家。")
+    assert (t.name, t.value, t.unit, t.comparator, t.year) == ("众创空间", 100, "家", "新增", 2018)
+    t = one("众创空间新增100家。", year=2018)
+    assert (t.name, t.comparator, t.quote) == ("众创空间", "新增", "众创空间新增100家")
+
+
+def test_a_running_total_keeps_its_verb_as_comparator():
+    t = one("全省累计建成5G基站2万个。", year=2018)
+    assert (t.name, t.value, t.unit, t.comparator) == ("5G基站", 20000, "个", "累计")
+
+
+def test_a_bound_after_an_increment_still_wins():
+    assert one("新增就业岗位5万个以上。", year=2018).comparator == "以上"
