@@ -342,6 +342,17 @@ class _Builder:
             self.skipped.append(f"line {line.number}: text outside any numbered part: {text[:40]}")
             return
         broken = any(top.last < b < line.number for b in self.breaks)
+        if (top.annotation and not top.standalone and (top.heading_line or top.title_raw) and not top.children
+                and top.kind != "para" and top.last > top.line):
+            # "(一)推进政务服务。" on its own line, then paragraphs each closed by an annotation: the
+            # first paragraph was not the heading's body but its first unnumbered item. Move it down
+            # so that it and this paragraph are sibling items of the heading.
+            first = _Node("para", None, None, parts=[p for p in top.parts if p.strip()],
+                          annotation=top.annotation, line=top.last, last=top.last)
+            top.parts, top.annotation, top.heading_only = [""], None, True
+            top.children.append(first)
+            self.stack.append(first)
+            top = first
         if top.kind == "dash" or top.annotation or broken or (top.children and top.kind != "para"):
             # A paragraph after a dash item, after a closed item, or after child items is an
             # unnumbered item of its own (Beijing's "到2025年…" after its —— list).

@@ -445,3 +445,23 @@ def test_run_in_headed_paragraphs_of_a_general_section_become_its_titled_parts()
     assert [(s.id, s.number, s.title, s.text) for s in principles.sections] == [
         ("s1-2-1", None, "服务大局", "坚持战略定位。"), ("s1-2-2", None, "融合创新", "发挥人才优势。")]
     assert by_id(o, "t2-1").text == "加快建设。推进工厂。\n完善机制。建设平台。"  # tasks stay whole
+
+
+# --- unnumbered annotated paragraphs under a heading (QA, engineer H) ---------------------------
+
+
+def test_paragraphs_each_closed_by_an_annotation_under_a_heading_are_its_items():
+    o = outline("二、重点任务\n(一)推进政务服务。\n加快建设平台。(责任单位:市政务办)\n推进数据共享。(责任单位:市大数据局)\n"
+                "(二)推进医疗健康。发展远程医疗。(市卫计委负责)\n")
+    first, second = by_id(o, "t2-1-1"), by_id(o, "t2-1-2")
+    assert (first.number, first.title, first.text, first.annotation) == (
+        None, None, "加快建设平台。", "(责任单位:市政务办)")
+    assert (second.text, second.annotation) == ("推进数据共享。", "(责任单位:市大数据局)")
+    assert by_id(o, "s2-1").title == "推进政务服务"
+    assert by_id(o, "t2-2").title == "推进医疗健康"  # (二) is (二), not nested under the paragraphs
+
+
+def test_one_annotated_paragraph_under_a_heading_stays_the_headings_text():
+    o = outline("四、保障措施\n(一)夯实产业基础\n构建产业链条。(市发改委负责)\n(二)提升网络设施\n推进宽带普及。(市经信委负责)\n")
+    t = by_id(o, "t4-1")
+    assert (t.title, t.text, t.annotation) == ("夯实产业基础", "构建产业链条。", "(市发改委负责)")
