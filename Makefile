@@ -2,6 +2,7 @@
 #
 #   make serve   install, build and serve the site on http://127.0.0.1:8000 (live reload)
 #   make test    every test (unit, content, site build, link check, headless Chromium)
+#   make bundle  the offline zip in dist/
 #
 # BROWSER=debian (default) uses Debian's chromium package; BROWSER=playwright (GitHub's Ubuntu
 # runners) downloads Playwright's own Chromium build instead.
@@ -18,8 +19,10 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 # Reproducible builds: the same content gives byte-identical output (sitemap dates included).
 export SOURCE_DATE_EPOCH ?= 1464825600
+# Material 9.7+ prints a banner about MkDocs 2 on every build; it is noise in our logs.
+export NO_MKDOCS_2_WARNING ?= 1
 
-.PHONY: install browser tools check import site serve pages test bench clean
+.PHONY: install browser tools check import site serve pages bundle test bench clean
 
 install: $(STAMP)
 
@@ -57,6 +60,10 @@ import: install
 
 site: install
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The offline bundle: dist/policy-atlas-offline-<version>.zip, opened from file:// with no network.
+bundle: install
+	$(BIN)/python -m generator.bundle
 
 pages: install
 	$(BIN)/python -m generator pages build/pages

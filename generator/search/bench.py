@@ -14,15 +14,11 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..browser import launch
 from .emit import INDEX_FILE, SITE_SUBDIR, STATIC_FILES
 
 # what overrides/partials/search.html makes every page load
 PAGE_LOAD_FILES = (INDEX_FILE,) + tuple(n for _, n in STATIC_FILES if not n.endswith(".txt"))
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 # Types each query into the search box and times the input event until the result list changed
 # (the DOM is updated synchronously), then until the frame after (style, layout, paint).
@@ -116,7 +112,7 @@ def browser_latency(site_dir: Path, queries: list[str]) -> Latency:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.goto((Path(site_dir) / "index.html").resolve().as_uri())

@@ -7,10 +7,11 @@ on any static host. The browser loads the prebuilt lunr index as is and never bu
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
-from ..site.atlas import Atlas
+from ..site.atlas import Atlas, flat_url
 from .bundle import SearchBundle, build_bundle
 
 ASSETS = Path(__file__).parent / "assets"
@@ -30,10 +31,18 @@ def index_script(bundle: SearchBundle) -> str:
     return "window.__atlasIndex=" + bundle.to_json() + ";\n"
 
 
-def write_search(atlas: Atlas, site_dir: Path) -> None:
-    """Build the search bundle for ``atlas`` and write it with the search assets under ``site_dir``."""
+def write_search(atlas: Atlas, site_dir: Path, *, directory_urls: bool = True) -> None:
+    """Build the search bundle for ``atlas`` and write it with the search assets under ``site_dir``.
+
+    ``directory_urls`` follows MkDocs' ``use_directory_urls``: off in the offline bundle, whose
+    pages are ``plans/x.html``; result links must match the pages actually written.
+    """
     out = Path(site_dir) / SITE_SUBDIR
     out.mkdir(parents=True, exist_ok=True)
-    (out / INDEX_FILE).write_text(index_script(build_bundle(atlas)), encoding="utf-8", newline="\n")
+    bundle = build_bundle(atlas)
+    if not directory_urls:
+        docs = tuple(dataclasses.replace(d, url=flat_url(d.url)) for d in bundle.documents)
+        bundle = dataclasses.replace(bundle, documents=docs)
+    (out / INDEX_FILE).write_text(index_script(bundle), encoding="utf-8", newline="\n")
     for src, name in STATIC_FILES:
         shutil.copyfile(ASSETS / src, out / name)

@@ -60,6 +60,26 @@ class urls:
         return f"documents/{doc_id}/"
 
 
+def flat_url(url: str) -> str:
+    """A directory URL (``plans/x/#t1``) in the form MkDocs writes with ``use_directory_urls: false``
+    (``plans/x.html#t1``), which the offline bundle uses so that links open from file://.
+
+    Index pages (``plans/``, from ``plans/index.md``) become ``plans/index.html``; the home page
+    ``""`` becomes ``index.html``.
+    """
+    path, sep, fragment = url.partition("#")
+    if path == "" or path.rstrip("/") in _INDEX_DIRS:
+        path += "index.html"
+    elif path.endswith("/"):
+        path = path[:-1] + ".html"
+    return path + sep + fragment
+
+
+# Top-level folders whose bare URL is an index page (plans/ → plans/index.md).
+_INDEX_DIRS = frozenset({"plans", "regions", "domains", "agencies", "agency-types", "indicators",
+                         "documents", "coverage", "data"})
+
+
 @dataclass(frozen=True)
 class TaskRef:
     """A task in its place: the plan and the chain of sections above it."""

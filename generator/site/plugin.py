@@ -101,7 +101,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 raise
             log.info("generator.search.emit not available: no search index written")
             return
-        emit.write_search(self.atlas, Path(config.site_dir))
+        emit.write_search(self.atlas, Path(config.site_dir), directory_urls=config.use_directory_urls)
 
 
 def _content_epoch(atlas: Atlas) -> int:

@@ -26,8 +26,6 @@ PAGES = {
     "documents": "documents/index.html",
     "data": "data/index.html",
 }
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -45,17 +43,6 @@ def site(tmp_path_factory) -> Path:
     result = build(root)
     assert result.returncode == 0, result.stderr[-4000:]
     return root / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian chromium is not installed (make browser)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, url: str, width: int):

@@ -1,0 +1,17 @@
+"""Shared fixtures: one headless Chromium per test session (generator.browser picks which)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.browser import launch
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
