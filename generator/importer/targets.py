@@ -41,7 +41,9 @@ from .numerals import CHARS as CN_CHARS, cn_to_int
 # Comparators written before the figure, longest first so 年均增长 wins over 增长. Kept as written.
 PRE_COMPARATORS = (
     "力争达到", "年均增长", "年均递增", "年均提高", "年均下降", "分别达到", "分别超过", "分别提高到",
-    "分别为", "各达到", "提高到", "提升到", "提高至", "提升至", "增长到", "下降到", "降低到", "降至",
+    "分别为", "各达到", "提高到", "提升到", "提高至", "提升至", "增长到", "增长至", "增加到", "增加至",
+    "上升到", "上升至", "扩大到", "扩大至", "下降到", "下降至", "降低到", "降低至", "减少到", "减少至",
+    "缩短到", "缩短至", "压缩到", "压缩至", "降至",
     "控制在", "不低于", "不少于", "不超过", "至少", "达到", "超过", "突破", "力争", "达",
     "提高", "提升", "增长", "增加", "下降", "降低", "减少", "缩短", "约", "近", "逾", "超",
 )
@@ -62,7 +64,7 @@ RESPECTIVELY = "分别"
 # kept); for everything else 万/亿 multiply the value (10万个 → 100000 个).
 MONEY_UNITS = ("亿美元", "万美元", "亿元", "万元", "美元", "元")
 LATIN_UNITS = ("Gbps", "Mbps", "GB", "TB", "MW", "GW", "M", "G", "T")  # only after a comparator: 超过50M
-CN_MEASURES = ("兆",)  # 超过百兆: only after a comparator
+CN_MEASURES = ("兆", "个工作日", "工作日", "小时", "分钟", "天")  # 超过百兆, 缩短至5天: only after a comparator
 CLASSIFIERS = (
     "个百分点", "百分点", "千瓦时", "千瓦", "兆瓦", "平方公里", "公顷", "台(套)", "人次", "场次",
     "台次", "平方米", "公里", "千米", "%", "‰",
@@ -102,6 +104,8 @@ _GOVERNING = re.compile(r"(?<!截)(?:到|至|力争到|力争至)((?:19|20)[0-9]
 # What marks a figure as already achieved (a baseline in 发展基础), not a target.
 _BASELINE_SENTENCE = re.compile(r"截至|截止|目前|现有")
 _BASELINE_CLAUSE = re.compile(r"已|同比|比上年")
+# 由X提高到Y: X is where the measure starts from.
+_FROM_TO = re.compile(r"\s*(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩短|缩小)?\s*(?:到|至)")
 _RANGE_SEP = "-—–~～至到"
 _NUMBER = re.compile(
     r"(?P<num>[0-9]+(?:\.[0-9]+)?|[" + CN_CHARS + r"]+)"
@@ -226,7 +230,7 @@ def _read_unit(folded: str, pos: int) -> tuple[str, int, float]:
     if i < len(folded) and folded[i] in "万亿" and not folded.startswith(MONEY_UNITS, i):
         multiplier = 1e4 if folded[i] == "万" else 1e8
         i += 1
-    for unit in MONEY_UNITS + CLASSIFIERS + LATIN_UNITS + CN_MEASURES:
+    for unit in MONEY_UNITS + CN_MEASURES + CLASSIFIERS + LATIN_UNITS:  # 个工作日 before 个
         if folded.startswith(unit, i):
             end = i + len(unit)
             if unit in LATIN_UNITS and end < len(folded) and folded[end].isascii() and folded[end].isalnum():
@@ -373,6 +377,8 @@ def extract_targets(
             continue  # 截至2015年底…达到 / 已建成 / 增长了: achieved, not planned
         if prefix.count("“") > prefix.count("”"):
             continue  # inside a slogan: “千家诊断、百家对标”
+        if "由" in folded[lo:fig.start] and _FROM_TO.match(folded, fig.end):
+            continue  # 由2015年的50%提高到70%: the starting point, not the target
         if _ENUMERATION_BEFORE.search(prefix) and comparator is None \
                 and not prefix.endswith(COUNT_VERBS):
             continue  # 济南、青岛、潍坊、威海等4个城市: a count of the places just listed
@@ -419,11 +425,14 @@ def extract_targets(
             for verb in TRAILING_VERBS:
                 if name.endswith(verb) and len(name) > len(verb):
                     name = name[:-len(verb)]
+            from_at = re.search(r"由[^由]*[0-9]", name)
+            if from_at and from_at.start() > 0:
+                name = name[:from_at.start()]  # 互联网普及率由2015年的50%提高到70%: the name ends at 由
             if comparator is None:
                 name, name_at = _after_last_verb(name, name_at)
             name, name_at = _clean_name(name, name_at)
-            if not name and comparator in GROWTH and targets and _same_sentence(folded, floor, lo):
-                # …达到500亿元,年均增长20%: the growth is of the thing just named.
+            if not name and comparator is not None and targets and _same_sentence(folded, floor, lo):
+                # …达到500亿元,年均增长20% / …年均增长20%,达到2000亿元: the thing just named.
                 name, name_at = targets[-1].name, last_name_at
             if not name:
                 continue

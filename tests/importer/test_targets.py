@@ -417,3 +417,22 @@ def test_a_running_total_keeps_its_verb_as_comparator():
 
 def test_a_bound_after_an_increment_still_wins():
     assert one("新增就业岗位5万个以上。", year=2018).comparator == "以上"
+
+
+def test_a_from_to_change_targets_the_end_point_and_names_the_measure():
+    assert summary(one("互联网普及率由2015年的50%提高到70%。", year=2020)) == (
+        "互联网普及率", 70, None, "%", "提高到", 2020, "互联网普及率由2015年的50%提高到70%")
+    t = one("平均办理时间由20天缩短至5天。", year=2020)
+    assert (t.name, t.value, t.unit, t.comparator) == ("平均办理时间", 5, "天", "缩短至")
+
+
+def test_a_level_after_a_growth_rate_is_of_the_thing_just_named():
+    growth, level = extract_targets("电子商务交易额年均增长20%,达到2000亿元。", year=2020)
+    assert (growth.name, growth.comparator, growth.value) == ("电子商务交易额", "年均增长", 20)
+    assert (level.name, level.comparator, level.value, level.unit) == ("电子商务交易额", "达到", 2000, "亿元")
+
+
+def test_time_limits_are_figures_only_after_a_comparator():
+    t = one("企业开办时间压缩至3个工作日。", year=2020)
+    assert (t.name, t.value, t.unit, t.comparator) == ("企业开办时间", 3, "个工作日", "压缩至")
+    assert extract_targets("实现城市管理24小时监控。", year=2020) == []
