@@ -48,7 +48,7 @@ _CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→)\s*")
 # The page's metadata/counter strip (发布日期:… 作者: 来源:… 点击:/访问次数:, 字号:[大 中 小]). A line made
 # only of such labels and short values is chrome; one that also carries a sentence is not.
 _COUNTER = re.compile(r"(访问次数|浏览次数|阅读次数|点击数|点击次数|点击量|浏览量)[:]?\d*")
-_FONT_SWITCH = re.compile(r"字号[:]?\[?(大|中|小|\s)*\]?|【?字体[:]?[大中小\s]*】?|\[(大|中|小)\]")
+_FONT_SWITCH = re.compile(r"(?<!文)字号[:]?\[?(大|中|小|\s)*\]?|【?字体[:]?[大中小\s]*】?|\[(大|中|小)\]")
 
 # Whole-line furniture: print/close/share links, QR prompts, editor credits, CMS and copyright footers.
 _FURNITURE = re.compile(

@@ -63,3 +63,8 @@ def test_seed_chrome_is_removed_and_nothing_else():
         assert strip_chrome(seed_text(seed)).removed == ()
     dongguan = strip_chrome(seed_text("dongguan-2016"))
     assert [ln.text for ln in dongguan.removed] == ["扫描二维码 关注我们"]
+
+
+def test_a_document_number_label_is_not_the_font_size_switch():
+    assert not is_chrome("发文字号:某政字〔2016〕58号")
+    assert is_chrome("字号:[大 中 小]")
