@@ -178,9 +178,11 @@ class _Enricher:
         titles = headings + ((s.title,) if s.title else ())
         if s.text:
             self.agencies.rules.observe(s.text)
+        if s.annotation:
+            # Read before the items it covers: an opening annotation may declare 列第一位者为牵头部门,下同.
+            self._annotation(s.id, s.annotation)
         subs = []
         tasks = []
-        # Document order: child sections and own tasks first, then the annotation closing the section.
         for child in s.sections:
             subs.append(self.section(child, titles, year_here))
         for t in s.tasks:

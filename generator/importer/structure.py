@@ -584,11 +584,14 @@ def _convert(nodes: list[_Node], path: tuple[int, ...], *, general: bool, inheri
         annotation = node.section_annotation or inherited
         text = node.text
         if node.children:
-            subs, subtasks = _convert(node.children, here, general=node_general, inherited=annotation,
-                                      ids=ids, depth=depth + 1)
+            # An annotation closing the section's own opening text ("(一)…创业创新。充分发挥…。(发展改革委、
+            # 科技部等负责)" above 1. 2. 3.) is the section's: it covers every item that names none.
+            own_section = node.section_annotation or node.annotation
+            subs, subtasks = _convert(node.children, here, general=node_general,
+                                      inherited=own_section or inherited, ids=ids, depth=depth + 1)
             items.append(model.Section(
                 id=ids.take(f"s{slug}"), number=node.number, title=node.title, text=text,
-                sections=tuple(subs), tasks=tuple(subtasks), annotation=node.section_annotation))
+                sections=tuple(subs), tasks=tuple(subtasks), annotation=own_section))
             continue
         own = node.annotation or annotation
         if depth == 0 or (node_general and not own) or (text is None and not (own and node.title)):

@@ -172,3 +172,11 @@ def test_a_role_list_names_each_agency_once():
     task = next(imported(text, vocab=vocab).plan.iter_tasks())
     assert [(r.name, r.agency) for r in task.responsible] == [
         ("上述重点任务所涉及的部门", "moushi-shangshu"), ("镇街", "moushi-zhenjie")]
+
+
+def test_a_first_listed_lead_rule_declared_in_a_sections_opening_annotation_binds_later_items():
+    text = PLAN.replace("(一)互联网+制造。\n", "(一)互联网+制造。推动融合发展。(市经信委、市发改委等负责,列第一位者为牵头部门,下同)\n") \
+               .replace("(牵头单位:市经信委,配合单位:市发改委、科技局)", "(市科技局、市财政局负责)")
+    first, second = imported(text).plan.iter_tasks()
+    assert [r.name for r in first.lead] == ["市经信委"] and [r.name for r in first.cooperating] == ["市发改委"]
+    assert [r.name for r in second.lead] == ["市科技局"] and [r.name for r in second.cooperating] == ["市财政局"]

@@ -465,3 +465,12 @@ def test_one_annotated_paragraph_under_a_heading_stays_the_headings_text():
     o = outline("四、保障措施\n(一)夯实产业基础\n构建产业链条。(市发改委负责)\n(二)提升网络设施\n推进宽带普及。(市经信委负责)\n")
     t = by_id(o, "t4-1")
     assert (t.title, t.text, t.annotation) == ("夯实产业基础", "构建产业链条。", "(市发改委负责)")
+
+
+def test_an_annotation_closing_a_sections_opening_text_covers_its_items():
+    o = outline("二、重点行动\n(一)“互联网+”创业创新。充分发挥创新驱动作用。(发展改革委、科技部等负责)\n"
+                "1.强化创业创新支撑。鼓励企业开放资源。\n2.积极发展众创空间。发挥开放创新优势。(科技部负责)\n")
+    s = by_id(o, "s2-1")
+    assert (s.text, s.annotation) == ("充分发挥创新驱动作用。", "(发展改革委、科技部等负责)")
+    assert by_id(o, "t2-1-1").annotation == "(发展改革委、科技部等负责)"
+    assert by_id(o, "t2-1-2").annotation == "(科技部负责)"  # an item's own annotation wins
