@@ -260,10 +260,13 @@ class _Builder:
         or None. Only the number that continues an open sequence counts, so a reference such as
         "依据(一)" or a figure is never taken for a heading."""
         own = find_marker(text)
-        for m in re.finditer(r"[。;；!?！？]\s*", text):
+        breaks = re.compile(r"[。;；!?！？]\s*|[)）]\s*").finditer(text, own.end if own is not None else 0)
+        for k, m in enumerate(breaks):
             p = m.end()
             if p >= len(text):
                 break
+            if m.group(0)[0] in ")）" and not trailing_annotation(text[:p].rstrip()):
+                continue  # only an annotation's closing parenthesis ends an item: "…(市经信委负责)2.推进…"
             marker = find_marker(text[p:])
             if marker is None or marker.kind in ("dash", "shi", "chapter") or marker.number is None:
                 continue
@@ -274,6 +277,10 @@ class _Builder:
                 previous = node.value if node is not None else None
             value = marker_value(marker)
             if previous is not None and value is not None and value == previous + 1:
+                return p
+            if (k == 0 and own is not None and previous is None and value == 1 and marker.kind != own.kind
+                    and len(text[own.end:p].strip()) <= 40 and not re.search(r"[,，]", text[own.end:p])):
+                # "(一)智能制造。1.推进智能工厂。…": a heading sentence, then its first child item glued on.
                 return p
         return None
 

@@ -474,3 +474,18 @@ def test_an_annotation_closing_a_sections_opening_text_covers_its_items():
     assert (s.text, s.annotation) == ("充分发挥创新驱动作用。", "(发展改革委、科技部等负责)")
     assert by_id(o, "t2-1-1").annotation == "(发展改革委、科技部等负责)"
     assert by_id(o, "t2-1-2").annotation == "(科技部负责)"  # an item's own annotation wins
+
+
+def test_items_glued_after_a_heading_and_after_an_annotation_are_split():
+    o = outline("一、重点任务\n(一)智能制造。1.推进智能工厂。建设智能工厂。(市经信委负责)2.推进机器换人。推广机器人。(市科技局负责)\n"
+                "(二)电子商务。发展电子商务。\n")
+    assert by_id(o, "s1-1").title == "智能制造"
+    first, second = by_id(o, "t1-1-1"), by_id(o, "t1-1-2")
+    assert (first.title, first.text, first.annotation) == ("推进智能工厂", "建设智能工厂。", "(市经信委负责)")
+    assert (second.title, second.annotation) == ("推进机器换人", "(市科技局负责)")
+
+
+def test_a_figure_after_a_heading_sentence_or_a_plain_parenthesis_is_not_a_glued_item():
+    o = outline("一、重点任务\n(一)宽带提速。1.5倍速率提升。\n(二)电子商务(试行)2.发展电商。\n")
+    assert by_id(o, "t1-1").text == "1.5倍速率提升。"
+    assert by_id(o, "t1-2").text == "电子商务(试行)2.发展电商。"
