@@ -113,7 +113,13 @@ def _lines(text: str) -> list[tuple[int, str]]:
 # (发文机关:国务院  成文日期:2015年07月01日 on one line).
 _OTHER_LABELS = ("索引号", "主题分类", "公文种类", "主题词", "信息来源", "来源", "作者", "点击", "访问次数",
                  "浏览次数", "字号", "有效性", "所属机构", "生成日期", "失效日期", "废止日期", "发布机构")
-_ANY_LABEL = "|".join(sorted({w for ws in _LABEL.values() for w in ws} | set(_OTHER_LABELS), key=len, reverse=True))
+def _spaced(label: str) -> str:
+    """A label's pattern allowing the padding pages put between its characters (标  题, 索 引 号)."""
+    return r"[ \t\u3000]*".join(map(re.escape, label))
+
+
+_ANY_LABEL = "|".join(_spaced(w) for w in sorted({w for ws in _LABEL.values() for w in ws} | set(_OTHER_LABELS),
+                                                 key=len, reverse=True))
 _VALUE_END = re.compile(r"\t| {2,}|\u3000|\||(?:" + _ANY_LABEL + r")\s*[::]")
 
 
@@ -121,9 +127,7 @@ def _label_value(raw: str, folded: str, labels: tuple[str, ...]) -> str | None:
     """The value after ``label:`` — up to the next label, a wide gap or the line's end; on the next
     line when the label's own line has none (a table copied one cell per line)."""
     for label in labels:
-        if label not in folded:
-            continue
-        for m in re.finditer(r"(?:^|[\s|【\[])" + label + r"\s*[::]", folded, re.M):
+        for m in re.finditer(r"(?:^|[\s|【\[])" + _spaced(label) + r"\s*[::]", folded, re.M):
             start = m.end()
             end = folded.find("\n", start)
             end = len(folded) if end < 0 else end

@@ -282,3 +282,11 @@ def test_the_print_line_of_the_colophon_is_neither_signed_nor_published():
            "抄送:市委各部门。\n某市人民政府办公厅2016年6月2日印发\n")
     m = extract_metadata(raw)
     assert (m.issuer, m.signed, m.published) == (None, None, None)
+
+
+def test_labels_padded_with_spaces_between_their_characters():
+    raw = ("索 引 號: 000014349/2015-00112 主題分類: 工業\n發文機關: 國務院 成文日期: 2015年07月01日\n"
+           "標  題: 國務院關於積極推進“互聯網+”行動的指導意見\n發文字號: 國發〔2015〕40號 發佈日期: 2015年07月04日\n")
+    m = extract_metadata(raw)
+    assert (m.title, m.issuer, m.doc_number, m.signed, m.published) == (
+        "國務院關於積極推進“互聯網+”行動的指導意見", "國務院", "國發〔2015〕40號", D(2015, 7, 1), D(2015, 7, 4))
