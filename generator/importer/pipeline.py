@@ -93,6 +93,8 @@ class _Agencies:
             self.resolver = AgencyResolver(vocab, region)
 
     def read(self, annotation: str, where: str) -> tuple[tuple[model.AgencyRef, ...], ...]:
+        # An annotation written over two lines (牵头单位:X / 配合单位:Y) reads as one labelled list.
+        annotation = re.sub(r"\s*\n\s*", ";", annotation.strip())
         found = [a for a in find_annotations(annotation) if a.start == 0]
         if found:
             a = self.rules.apply(found[0])

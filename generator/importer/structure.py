@@ -183,6 +183,12 @@ _LABELLED_TAIL = re.compile(
     r"[^。:;!?()]{1,200}(?:[;,]\s*(?:配合单位|配合部门|参与单位|协办单位)\s*[:][^。:;!?()]{1,300})?)[。]?$")
 
 
+# A labelled line that continues the annotation on the line before it.
+_LABEL_CONTINUED = re.compile(
+    r"^(?:配合单位|配合部门|参与单位|参与部门|协办单位|协助单位|协同单位|责任单位|责任部门|完成时限|完成时间"
+    r"|时间节点|时间进度|进度安排)\s*[:][^。:;!?]{1,200}[。]?$")
+
+
 def _labelled_tail(text: str) -> tuple[int, int] | None:
     body = fold(text).rstrip()
     m = _LABELLED_TAIL.search(body)
@@ -254,6 +260,7 @@ class _Builder:
         self.root = _Node("root", None, None)
         self.stack: list[_Node] = [self.root]
         self.skipped: list[str] = []
+        self.annotated: _Node | None = None  # the node whose annotation the last line ended with
 
     def glued_cut(self, text: str) -> int | None:
         """Where the next sibling's number starts after a full stop on the same line ("…共同体。(五)加强…"),
@@ -303,6 +310,7 @@ class _Builder:
         self._fill(node, rest, first=True)
         parent.children.append(node)
         self.stack.append(node)
+        self.annotated = node if node.annotation else None
 
     def _fill(self, node: _Node, text: str, *, first: bool) -> None:
         span = trailing_annotation(text)
@@ -335,6 +343,11 @@ class _Builder:
         text = line.text
         span = trailing_annotation(text)
         top = self.stack[-1]
+        if top.annotation and self.annotated is top and _LABEL_CONTINUED.match(fold(text).strip()):
+            # 牵头单位:X on one line, 配合单位:Y (or 完成时限:…) on the next: one annotation.
+            top.annotation = f"{top.annotation}\n{text.strip()}"
+            return
+        self.annotated = None
         if span and not text[:span[0]].strip():
             # An annotation on a line of its own: closes the current item (or, later, its section).
             if top is self.root:
@@ -344,6 +357,7 @@ class _Builder:
                 self.skipped.append(f"line {line.number}: second annotation for one item, ignored: {text}")
                 return
             top.annotation, top.standalone = text[span[0]:span[1]].strip(), True
+            self.annotated = top
             return
         if top is self.root:
             self.skipped.append(f"line {line.number}: text outside any numbered part: {text[:40]}")
@@ -373,10 +387,12 @@ class _Builder:
             self._fill(node, text, first=False)
             parent.children.append(node)
             self.stack.append(node)
+            self.annotated = node if node.annotation else None
             return
         self._fill(top, text, first=False)
         top.heading_only = False
         top.last = line.number
+        self.annotated = top if top.annotation else None
 
 
 # --- front matter, end matter, attachments ------------------------------------------------------

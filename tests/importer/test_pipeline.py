@@ -180,3 +180,10 @@ def test_a_first_listed_lead_rule_declared_in_a_sections_opening_annotation_bind
     first, second = imported(text).plan.iter_tasks()
     assert [r.name for r in first.lead] == ["市经信委"] and [r.name for r in first.cooperating] == ["市发改委"]
     assert [r.name for r in second.lead] == ["市科技局"] and [r.name for r in second.cooperating] == ["市财政局"]
+
+
+def test_an_annotation_over_two_lines_gives_lead_and_cooperating():
+    text = PLAN.replace("(牵头单位:市经信委,配合单位:市发改委、科技局)", "牵头单位:市经信委\n配合单位:市发改委、科技局")
+    first, second = imported(text).plan.iter_tasks()
+    assert [r.name for r in second.lead] == ["市经信委"]
+    assert [r.name for r in second.cooperating] == ["市发改委", "科技局"]

@@ -489,3 +489,11 @@ def test_a_figure_after_a_heading_sentence_or_a_plain_parenthesis_is_not_a_glued
     o = outline("一、重点任务\n(一)宽带提速。1.5倍速率提升。\n(二)电子商务(试行)2.发展电商。\n")
     assert by_id(o, "t1-1").text == "1.5倍速率提升。"
     assert by_id(o, "t1-2").text == "电子商务(试行)2.发展电商。"
+
+
+def test_a_labelled_annotation_continued_on_the_next_line_is_one_annotation():
+    o = outline("一、重点任务\n(一)推进智能制造。建设智能工厂。\n牵头单位:市经信委\n配合单位:市发改委、市科技局\n"
+                "(二)推进电子商务。发展电商。\n责任单位:市商务局\n完成时限:2017年底\n")
+    assert by_id(o, "t1-1").annotation == "牵头单位:市经信委\n配合单位:市发改委、市科技局"
+    assert by_id(o, "t1-2").annotation == "责任单位:市商务局\n完成时限:2017年底"
+    assert [t.id for t in tasks(o)] == ["t1-1", "t1-2"]
