@@ -547,16 +547,17 @@ def _respectively(folded: str, figures: list[_Figure], index: int, names: str,
 
 
 def match_indicator(name: str, indicators: Mapping[str, Indicator]) -> str | None:
-    """The id of the indicator whose name or an alias is ``name`` (after NFKC and whitespace folding).
+    """The id of the indicator whose name or an alias is ``name`` (after NFKC, whitespace and
+    traditional-to-simplified folding).
 
     Failing an exact match, the longest name or alias that ``name`` ends with wins
     (全省固定宽带家庭普及率 → 固定宽带家庭普及率); else None.
     """
-    key = normalize(name)
+    key = normalize(fold(name))  # traditional script matches too: 固定寬帶家庭普及率
     best: tuple[int, str] | None = None
     for ind_id, ind in indicators.items():
         for alias in (ind.name, *ind.aliases):
-            a = normalize(alias)
+            a = normalize(fold(alias))
             if not a:
                 continue
             if a == key:

@@ -436,3 +436,8 @@ def test_time_limits_are_figures_only_after_a_comparator():
     t = one("企业开办时间压缩至3个工作日。", year=2020)
     assert (t.name, t.value, t.unit, t.comparator) == ("企业开办时间", 3, "个工作日", "压缩至")
     assert extract_targets("实现城市管理24小时监控。", year=2020) == []
+
+
+def test_a_traditional_script_name_matches_its_indicator():
+    t = one("固定寬帶家庭普及率達到60%。", indicators=INDICATORS)
+    assert (t.name, t.comparator, t.indicator) == ("固定寬帶家庭普及率", "達到", "fixed-broadband-household-penetration")
