@@ -12,23 +12,24 @@ from generator.site.plugin import AtlasPlugin, _content_epoch
 
 class _Config(dict):
     site_dir = "/nonexistent/site"
+    use_directory_urls = True
 
 
 def test_post_build_hands_the_atlas_and_site_dir_to_the_search_emitter(monkeypatch, atlas):
     calls = []
     fake = types.ModuleType("generator.search.emit")
-    fake.write_search = lambda a, site_dir: calls.append((a, site_dir))
+    fake.write_search = lambda a, site_dir, directory_urls: calls.append((a, site_dir, directory_urls))
     monkeypatch.setitem(sys.modules, "generator.search.emit", fake)
     p = AtlasPlugin()
     p.load_config({})
     p.atlas = atlas
     p.on_post_build(config=_Config())
-    assert calls == [(atlas, Path("/nonexistent/site"))]
+    assert calls == [(atlas, Path("/nonexistent/site"), True)]
 
 
 def test_post_build_writes_no_index_when_search_is_off(monkeypatch, atlas):
     fake = types.ModuleType("generator.search.emit")
-    fake.write_search = lambda *a: (_ for _ in ()).throw(AssertionError("search ran"))
+    fake.write_search = lambda *a, **k: (_ for _ in ()).throw(AssertionError("search ran"))
     monkeypatch.setitem(sys.modules, "generator.search.emit", fake)
     p = AtlasPlugin()
     p.load_config({"search": False})
