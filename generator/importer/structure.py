@@ -44,6 +44,8 @@ _CLOSE = ")\uff09〕】"
 
 # Numbering schemes, as written at the start of a paragraph. Each yields (kind, number as written).
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 专栏1 重点工程: a box beside the items, holding its own list (see _Builder.add_marked).
+    ("box", re.compile(rf"^(专栏\s*[0-9０-９{_CN}]{{0,3}})\s*[:：.、]?\s*")),
     ("chapter", re.compile(rf"^第([{_CN}\d]+)[章部分节篇]\s*")),
     ("cn", re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
     ("paren-cn", re.compile(rf"^[(\uff08]\s*([{_CN}]+)\s*[)\uff09]\s*[、.．]?\s*")),
@@ -120,7 +122,7 @@ def find_marker(text: str) -> Marker | None:
             continue
         if kind == "cn" and re.match(r"^[是则要方来]", rest):  # 一是… is inline numbering, not 一、
             continue
-        written = number if kind in ("cn", "arabic", "circled", "chapter", "shi") else text[:m.end()].strip()
+        written = number if kind in ("cn", "arabic", "circled", "chapter", "shi", "box") else text[:m.end()].strip()
         written = written.rstrip("、.．").strip()
         return Marker(kind, written, m.end())
     return None
@@ -128,7 +130,7 @@ def find_marker(text: str) -> Marker | None:
 
 def marker_value(marker: Marker) -> int | None:
     """The arabic value of a marker's number ((三) → 3, ⑤ → 5); None for dash items."""
-    if marker.number is None:
+    if marker.number is None or marker.kind == "box":
         return None
     if marker.kind == "circled":
         return _CIRCLED.index(marker.number) + 1 if marker.number in _CIRCLED else None
@@ -275,7 +277,7 @@ class _Builder:
             if m.group(0)[0] in ")）" and not trailing_annotation(text[:p].rstrip()):
                 continue  # only an annotation's closing parenthesis ends an item: "…(市经信委负责)2.推进…"
             marker = find_marker(text[p:])
-            if marker is None or marker.kind in ("dash", "shi", "chapter") or marker.number is None:
+            if marker is None or marker.kind in ("dash", "shi", "chapter", "box") or marker.number is None:
                 continue
             if own is not None and own.kind == marker.kind:
                 previous = marker_value(own)
@@ -296,7 +298,16 @@ class _Builder:
 
     def add_marked(self, line: Line, marker: Marker) -> None:
         kinds = self._open_kinds()
-        if marker.kind == "chapter":
+        if marker.kind == "box":
+            # A box (专栏) stands beside the items of the part it appears in, never inside the item
+            # before it; its own list starts afresh inside it, and the next item of an outer scheme
+            # closes it like any nested level.
+            while len(self.stack) > 1 and self.stack[-1].kind in ("para", "box"):
+                self.stack.pop()
+            top = self.stack[-1]
+            if len(self.stack) > 2 and not top.children and top.text:
+                self.stack.pop()
+        elif marker.kind == "chapter":
             del self.stack[1:]  # 第一章 is always the top level
         elif marker.kind in kinds:
             # Close everything down to and including the open item of this scheme: a sibling.
@@ -617,7 +628,8 @@ def _convert(nodes: list[_Node], path: tuple[int, ...], *, general: bool, inheri
                 sections=tuple(subs), tasks=tuple(subtasks), annotation=own_section))
             continue
         own = node.annotation or annotation
-        if depth == 0 or (node_general and not own) or (text is None and not (own and node.title)):
+        if depth == 0 or node.kind == "box" or (node_general and not own) \
+                or (text is None and not (own and node.title)):
             task_list: tuple[model.Task, ...] = ()
             if own and depth == 0 and (text or node.title):
                 # A top-level part closed by an annotation: its text is the one task it holds.

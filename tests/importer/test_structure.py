@@ -497,3 +497,21 @@ def test_a_labelled_annotation_continued_on_the_next_line_is_one_annotation():
     assert by_id(o, "t1-1").annotation == "牵头单位:市经信委\n配合单位:市发改委、市科技局"
     assert by_id(o, "t1-2").annotation == "责任单位:市商务局\n完成时限:2017年底"
     assert [t.id for t in tasks(o)] == ["t1-1", "t1-2"]
+
+
+def test_a_box_stands_beside_the_items_and_holds_its_own_list():
+    o = outline("一、重点任务\n(一)推进智能制造。\n1.建设智能工厂。建设工厂。(市经信委负责)\n2.推广机器人。推广机器人。(市经信委负责)\n"
+                "专栏1 智能制造重点工程\n1.智能工厂示范工程。支持企业建设智能工厂。\n2.工业云工程。建设工业云平台。\n"
+                "(二)推进电子商务。\n3.发展农村电商。建设服务站。(市商务局负责)\n")
+    box = by_id(o, "s1-1-3")
+    assert (box.number, box.title) == ("专栏1", "智能制造重点工程")
+    assert [t.title for t in box.tasks] == ["智能工厂示范工程", "工业云工程"]
+    assert [t.id for t in box.tasks] == ["t1-1-3-1", "t1-1-3-2"]
+    assert by_id(o, "t1-1-2").annotation == "(市经信委负责)"  # the box did not nest in item 2
+    assert by_id(o, "t1-2-3").title == "发展农村电商"  # (二) closed the box
+
+
+def test_a_box_of_prose_is_a_section_with_text_not_a_task():
+    o = outline("一、重点任务\n(一)推进智能制造。\n1.建设智能工厂。建设工厂。(市经信委负责)\n专栏2:重点项目\n工业云平台、智能工厂示范项目。\n")
+    box = by_id(o, "s1-1-2")
+    assert (box.number, box.title, box.text, box.tasks) == ("专栏2", "重点项目", "工业云平台、智能工厂示范项目。", ())
