@@ -6,7 +6,8 @@ paragraph, with titles on their own line or glued to the item's first sentence (
 Levels are therefore not fixed per scheme: the first scheme met is the top level, a scheme not yet
 open nests below the current item, and a scheme already open closes everything below it (the usual
 outline-numbering rule). That is what lets Liaocheng's tasks run 1–28 straight through its (一)…(十)
-sections. A number glued to the previous sentence ("…共同体。(五)加强…") starts a new paragraph when
+sections. A box (专栏1 重点工程) is the exception: it stands beside the items of its part, its own list
+restarts inside it, and it becomes a section of its own. A number glued to the previous sentence ("…共同体。(五)加强…") starts a new paragraph when
 it continues an open sequence. Matching runs on a same-length fold (folding.fold: full-width →
 half-width, traditional → simplified), so match positions cut verbatim text from the original line.
 
