@@ -93,6 +93,12 @@ SUBJECT_ENDINGS = ("率", "额", "量", "指数", "水平", "能力", "规模", 
 MEASURE_NOUNS = ("规模",)
 # Verbs that end a name-first prefix without being part of the name (智能制造产业形成…).
 TRAILING_VERBS = ("形成", "实现", "达到", "新增", "累计")
+# Verbs after which even a small Chinese numeral counts things (建成三个示范区).
+SMALL_COUNT_VERBS = ("建成", "建设", "新建", "培育", "打造", "创建", "认定", "引进")
+# Comparators that bound a count written before the thing: 建设不少于50个智慧社区.
+BOUND_COMPARATORS = ("不少于", "不低于", "至少", "超过", "逾")
+# Set phrases whose numerals are not figures.
+IDIOMS = ("千家万户", "千方百计", "千差万别", "万无一失", "百花齐放", "百家争鸣", "千载难逢", "万众一心")
 # Count verbs that say what kind of count the figure is, kept as the comparator (新增100家).
 INCREMENT_VERBS = ("新增", "累计")
 # Clause openers that bound every figure in the clause: 至少建设1处, 每年培育20家.
@@ -195,6 +201,15 @@ def _measure_noun_at(folded: str, pos: int) -> int:
         if folded.startswith(noun, pos) and folded[pos + len(noun):pos + len(noun) + 1] != "化":
             return len(noun)
     return 0
+
+
+def _in_idiom(folded: str, pos: int) -> bool:
+    """Is ``pos`` inside one of the IDIOMS?"""
+    for w in IDIOMS:
+        i = folded.find(w, max(0, pos - len(w) + 1), pos + len(w))
+        if 0 <= i <= pos < i + len(w):
+            return True
+    return False
 
 
 def _increment_at(folded: str, lo: int, hi: int) -> int:
@@ -363,10 +378,13 @@ def extract_targets(
                 continue  # a bare figure only as 指数达到67; 提升一批 is words
         elif fig.unit in LATIN_UNITS + CN_MEASURES and comparator is None:
             continue
-        if fig.chinese and fig.value < 10:
-            continue  # 两个, 三个提升, 提升一个档次: words, not figures
         prefix_end = fig.start - (len(comparator) if comparator else 0)
         prefix = folded[lo:prefix_end]
+        if fig.chinese and fig.value < 10 and not (
+                fig.value >= 2 and comparator is None and prefix.endswith(SMALL_COUNT_VERBS)):
+            continue  # 两个, 三个提升, 提升一个档次: words, not figures (建成三个示范区 is a count)
+        if _in_idiom(folded, fig.start):
+            continue  # 千家万户, 千方百计: idioms, not figures
         if "按" in prefix and fig.unit == "%":
             continue  # 按研发费用的50%加计扣除: a rule, not a target
         if _INCENTIVE.search(folded[clause:_clause_end(folded, fig.end)]):
@@ -390,7 +408,9 @@ def extract_targets(
             if fig.unit != "%":
                 continue  # 年营业收入超过2亿元的企业: the figure qualifies the noun
             figure_first = True
-        elif fig.unit and fig.unit not in ("%", "‰") and comparator in (None,) + APPROXIMATE and next_char \
+        elif fig.unit and fig.unit not in ("%", "‰") and (
+                comparator in (None,) + APPROXIMATE
+                or comparator in BOUND_COMPARATORS and (not prefix or prefix.endswith(COUNT_VERBS))) and next_char \
                 and ("\u4e00" <= next_char <= "\u9fff" or next_char == "“") \
                 and not (fig.bound and fig.unit in SIZE_UNITS) \
                 and not _measure_noun_at(folded, tail_start):

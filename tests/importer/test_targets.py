@@ -441,3 +441,18 @@ def test_time_limits_are_figures_only_after_a_comparator():
 def test_a_traditional_script_name_matches_its_indicator():
     t = one("固定寬帶家庭普及率達到60%。", indicators=INDICATORS)
     assert (t.name, t.comparator, t.indicator) == ("固定寬帶家庭普及率", "達到", "fixed-broadband-household-penetration")
+
+
+def test_a_small_chinese_count_after_a_building_verb_is_a_target_but_words_are_not():
+    t = one("建成三个示范区。", year=2020)
+    assert (t.name, t.value, t.unit, t.comparator) == ("示范区", 3, "个", "达到")
+    assert extract_targets("提升一个档次,形成两个中心的格局。", year=2020) == []
+
+
+def test_idioms_with_numerals_are_not_targets():
+    assert extract_targets("带动千家万户,千方百计扩大就业。", year=2020) == []
+
+
+def test_a_bound_before_the_figure_of_a_count_keeps_the_counted_thing_as_name():
+    t = one("建设不少于50个智慧社区。", year=2020)
+    assert (t.name, t.value, t.comparator, t.quote) == ("智慧社区", 50, "不少于", "建设不少于50个智慧社区")
