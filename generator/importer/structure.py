@@ -633,8 +633,10 @@ def _convert(nodes: list[_Node], path: tuple[int, ...], *, general: bool, inheri
                 or (text is None and not (own and node.title)):
             task_list: tuple[model.Task, ...] = ()
             if own and depth == 0 and (text or node.title):
-                # A top-level part closed by an annotation: its text is the one task it holds.
-                task_list = (model.Task(id=ids.take(f"t{slug}"), number=None, title=None,
+                # A top-level part closed by an annotation: the one task it holds, numbered and titled
+                # as the part (as a task wrapped beside sections is, see the end of this function).
+                task_list = (model.Task(id=ids.take(f"t{slug}"), number=node.number,
+                                        title=node.title if text else None,
                                         text=text or node.title or "", annotation=own),)
                 text = None
             items.append(model.Section(id=ids.take(f"s{slug}"), number=node.number, title=node.title,

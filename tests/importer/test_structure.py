@@ -515,3 +515,11 @@ def test_a_box_of_prose_is_a_section_with_text_not_a_task():
     o = outline("一、重点任务\n(一)推进智能制造。\n1.建设智能工厂。建设工厂。(市经信委负责)\n专栏2:重点项目\n工业云平台、智能工厂示范项目。\n")
     box = by_id(o, "s1-1-2")
     assert (box.number, box.title, box.text, box.tasks) == ("专栏2", "重点项目", "工业云平台、智能工厂示范项目。", ())
+
+
+def test_a_top_level_item_closed_by_an_annotation_holds_one_task_numbered_and_titled_as_it():
+    o = outline("(一)建设网上政务服务平台。实现一网通办。(市政务服务中心负责)\n(二)加强组织保障。建立工作机制。\n")
+    t = by_id(o, "t1")
+    assert (t.number, t.title, t.text, t.annotation) == (
+        "(一)", "建设网上政务服务平台", "实现一网通办。", "(市政务服务中心负责)")
+    assert by_id(o, "s1").tasks == (t,)
