@@ -52,6 +52,7 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren-cn", re.compile(rf"^[(\uff08]\s*([{_CN}]+)\s*[)\uff09]\s*[、.．]?\s*")),
     ("arabic", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、．]|\.(?![0-9０-９]))\s*")),
     ("paren-arabic", re.compile(r"^[(\uff08]\s*([0-9０-９]{1,2})\s*[)\uff09]\s*[、.．]?\s*")),
+    ("arabic-paren", re.compile(r"^([0-9０-９]{1,2})\s*[)\uff09](?![0-9０-９])\s*")),  # 1) / 1）
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     # 一是… / 二是… opening a paragraph: items too (inside a paragraph they stay that paragraph's text).
     ("shi", re.compile(rf"^([{_CN}]{{1,3}}是)(?=[\u4e00-\u9fff“\"《(\uff08])")),

@@ -523,3 +523,11 @@ def test_a_top_level_item_closed_by_an_annotation_holds_one_task_numbered_and_ti
     assert (t.number, t.title, t.text, t.annotation) == (
         "(一)", "建设网上政务服务平台", "实现一网通办。", "(市政务服务中心负责)")
     assert by_id(o, "s1").tasks == (t,)
+
+
+def test_a_number_closed_by_a_parenthesis_is_a_scheme_of_its_own():
+    assert (find_marker("1）建设平台。").kind, find_marker("1）建设平台。").number) == ("arabic-paren", "1）")
+    assert find_marker("3)5G网络") is None  # a figure, not an item
+    o = outline("一、重点任务\n1.推进智能制造。\n1)建设智能工厂。建设工厂。\n2)推广机器人。推广机器人。\n2.推进电子商务。发展电商。\n")
+    assert [t.id for t in tasks(o)] == ["t1-1-1", "t1-1-2", "t1-2"]
+    assert by_id(o, "t1-1-2").number == "2)"
