@@ -74,8 +74,9 @@ serve: install
 test: install browser tools
 	BROWSER=$(BROWSER) $(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
+# make bench BENCH_ARGS="--sizes 5,30" for a quick run; the report also lands in bench-out/bench.md
 bench: install browser
-	$(BIN)/python -m generator.bench
+	$(BIN)/python -m generator.bench --out bench-out/bench.md $(BENCH_ARGS)
 
 clean:
 	rm -rf site build dist .pytest_cache .hypothesis

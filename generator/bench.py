@@ -1,24 +1,46 @@
-"""``make bench``: how long the stages take and how big the output is, on this machine.
+"""``make bench``: how build time, output size and search cost grow from 5 to 300 plans, on this machine.
 
-Timings are reported, never asserted (tests stay independent of machine load). Each stage runs
-``--runs`` times and the median is reported, with the machine it ran on, as a Markdown table that
-the README quotes.
+For each size (``--sizes``, default 5,30,100,300) a synthetic corpus is generated with
+``generator.synthetic.make_corpus`` under tmp/bench/ (never content/), and measured:
+
+* content load + validation, and page generation (link + render every page), in this process;
+* ``mkdocs build --strict``, whole, as a child process: wall time and its peak memory (ru_maxrss
+  of that child, from ``os.wait4``);
+* the built site: HTML pages, files and bytes; the search index raw and gzip; the bytes a first
+  query fetches (the index and every search script a page loads, gzip);
+* query latency in headless Chromium from ``file://``: the queries of tests/search/queries.yaml
+  typed into the real search box, keystroke → results in the DOM, p50 and p95.
+
+The project's own content is measured too (column "project"), so a change can be checked against
+the five-plan site. Timings are medians of ``--runs`` runs for sizes ≤ 30 and one run above (said in
+the table); they are reported, never asserted, so tests stay independent of machine load.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import math
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "tmp" / "bench"
+QUERIES_FILE = ROOT / "tests" / "search" / "queries.yaml"
+DEFAULT_SIZES = (5, 30, 100, 300)
+MEDIAN_UP_TO = 30
+SEARCH_SUBDIR = Path("assets") / "search"  # where the search package writes its files in a site
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# keep Chromium from reaching for the network (closed here) and from background work that adds noise
+CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync")  # sizes above this are built once: a 300-plan build takes minutes
 
 
 def machine() -> str:
@@ -41,6 +63,47 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
+@dataclass(frozen=True)
+class Build:
+    """One ``mkdocs build`` child: wall seconds and peak resident memory in bytes."""
+
+    seconds: float
+    max_rss: int
+
+
+@dataclass(frozen=True)
+class SearchLatency:
+    """Milliseconds in headless Chromium; None when the search UI could not be measured."""
+
+    first_query: float
+    p50: float
+    p95: float
+    queries: int
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything measured for one corpus."""
+
+    label: str
+    plans: int
+    tasks: int
+    runs: int
+    load: float  # seconds, content load + validation
+    pages_time: float  # seconds, link + render every page
+    pages: int  # generated Markdown pages
+    build: Build
+    html_pages: int
+    site_files: int
+    site_bytes: int
+    index_raw: int
+    index_gzip: int
+    first_query_gzip: int  # index + scripts a page load fetches for search, gzip
+    first_query_raw: int
+    latency: SearchLatency | None
+    latency_note: str = ""
+
+
 def _median_time(fn, runs: int) -> tuple[float, object]:
     times, result = [], None
     for _ in range(runs):
@@ -50,57 +113,258 @@ def _median_time(fn, runs: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def _tree_size(path: Path) -> tuple[int, int]:
-    files = [p for p in path.rglob("*") if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files)
+def mkdocs_build(root: Path, site: Path) -> Build:
+    """``mkdocs build --strict`` of ``root`` into ``site`` as a child process; its time and peak memory."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                              "--site-dir", str(site)], cwd=root, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed in {root} (exit {child.returncode})")
+    return Build(seconds, usage.ru_maxrss * 1024)  # Linux reports kilobytes
 
 
-def bench_site(root: Path, runs: int) -> list[tuple[str, str]]:
-    """Median time of each stage over ``runs`` runs, and the size of what the build writes."""
+def percentile(values: list[float], q: float) -> float:
+    """The nearest-rank percentile (q in 0..100) of a non-empty list."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+def bench_queries() -> list[str]:
+    """The judged queries of the search tests (tests/search/queries.yaml), in file order."""
+    import yaml
+
+    data = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
+    return [str(item["query"]) for item in data]
+
+
+def search_transfer(site: Path) -> tuple[int, int]:
+    """Raw and gzip bytes of the search files a page load fetches (as the search package lists them)."""
+    from .search.bench import transfer
+
+    rows = transfer(site)
+    return sum(t.raw for t in rows), sum(t.gzip for t in rows)
+
+
+# Keystroke → results in the DOM, for each query. The box may render synchronously in its input
+# handler (the results are then already there when dispatchEvent returns) or after loading index
+# shards with <script> tags (then the first change of the result list ends the wait). A query whose
+# results equal what is shown changes nothing: after a time limit its synchronous time is taken.
+# Between queries the box is cleared and a frame is let pass, as between a person's keystrokes.
+LATENCY_JS = """async ({qs, limit}) => {
+    const input = document.querySelector('.atlas-search__input');
+    const list = document.querySelector('.atlas-search__results');
+    const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+    const type = q => new Promise(resolve => {
+        let timer = 0;
+        const obs = new MutationObserver(() => {
+            obs.disconnect(); clearTimeout(timer); resolve(performance.now() - start);
+        });
+        obs.observe(list, {childList: true, subtree: true, characterData: true});
+        input.value = q;
+        const start = performance.now();
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        const sync = performance.now() - start;
+        if (obs.takeRecords().length) { obs.disconnect(); resolve(sync); return; }
+        timer = setTimeout(() => { obs.disconnect(); resolve(sync); }, limit);
+    });
+    const first = await type(qs[0]);
+    const times = [];
+    for (const q of qs) {
+        input.value = '';
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        await frame();
+        times.push(await type(q));
+        await frame();
+    }
+    return {first, times};
+}"""
+WAIT_LIMIT_MS = 3000
+
+
+def search_latency(site: Path, queries: list[str]) -> tuple[SearchLatency, tuple[int, int]]:
+    """Type each query into the search box of the home page (file://) and time it to the results.
+
+    Also returns the raw and gzip bytes of the search files (under assets/search/) the page load
+    and the first query made the browser read: the index and every script the search loads.
+    """
+    from playwright.sync_api import sync_playwright
+
+    search_dir = (site / SEARCH_SUBDIR).resolve()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        try:
+            page = browser.new_page()
+            requested: list[str] = []
+            page.on("request", lambda req: requested.append(req.url))
+            page.goto((site / "index.html").resolve().as_uri())
+            page.wait_for_selector("[data-atlas-ready]", state="attached", timeout=120_000)
+            first = page.evaluate(LATENCY_JS, {"qs": queries[:1], "limit": WAIT_LIMIT_MS})
+            fetched = _search_files(requested, search_dir)
+            r = page.evaluate(LATENCY_JS, {"qs": queries, "limit": WAIT_LIMIT_MS})
+        finally:
+            browser.close()
+    latency = SearchLatency(first["first"], statistics.median(r["times"]),
+                            percentile(r["times"], 95), len(r["times"]))
+    return latency, fetched
+
+
+def _search_files(urls: list[str], search_dir: Path) -> tuple[int, int]:
+    """Raw and gzip bytes of the distinct files under ``search_dir`` among the requested URLs."""
+    from urllib.parse import unquote, urlparse
+
+    files = []
+    for url in dict.fromkeys(urls):
+        parsed = urlparse(url)
+        if parsed.scheme != "file":
+            continue
+        path = Path(unquote(parsed.path))
+        if path.is_relative_to(search_dir) and path.is_file():
+            files.append(path.read_bytes())
+    return sum(map(len, files)), sum(len(gzip.compress(f, 9, mtime=0)) for f in files)
+
+
+def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
+               browser: bool = True) -> Result:
+    """Measure one project tree (content/, site_config/, mkdocs.yml)."""
     from .content.load import load_content
+    from .search.emit import INDEX_FILE
     from .site.atlas import link
     from .site.pages import all_pages
 
-    rows: list[tuple[str, str]] = []
     t_load, content = _median_time(lambda: load_content(root), runs)
-    rows.append(("load + validate", f"{t_load * 1000:.0f} ms"))
-    t_link, atlas = _median_time(lambda: link(content.vocab, content.plans), runs)
-    rows.append(("link", f"{t_link * 1000:.0f} ms"))
-    t_render, pages = _median_time(lambda: list(all_pages(atlas)), runs)
-    rows.append(("render pages", f"{t_render * 1000:.0f} ms ({len(pages)} pages and assets)"))
+    t_pages, pages = _median_time(lambda: all_pages(link(content.vocab, content.plans)), runs)
+    n_pages = sum(1 for p in pages if p.path.endswith(".md"))
+    tasks = sum(len(s.tasks) for plan in content.plans.values() for s in plan.iter_sections())
+    del pages
 
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
+    site = work / f"site-{label}"
+    builds = []
+    for _ in range(runs):
+        shutil.rmtree(site, ignore_errors=True)
+        builds.append(mkdocs_build(root, site))
+    build = Build(statistics.median(b.seconds for b in builds), max(b.max_rss for b in builds))
 
-        def build() -> None:
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                            "--site-dir", str(site)], cwd=root, check=True)
+    files = [p for p in site.rglob("*") if p.is_file()]
+    index = (site / SEARCH_SUBDIR / INDEX_FILE).read_bytes()
+    fq_raw = fq_gzip = 0
+    latency, note = None, ""
+    if not browser:
+        fq_raw, fq_gzip = search_transfer(site)  # what the search package says a page load fetches
+    else:
+        try:
+            # what the browser actually read for the page load and the first query
+            latency, (fq_raw, fq_gzip) = search_latency(site, bench_queries())
+        except Exception as err:  # the report says why; the sizes are still worth having
+            note = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
+    return Result(
+        label=label, plans=len(content.plans), tasks=tasks, runs=runs, load=t_load,
+        pages_time=t_pages, pages=n_pages, build=build,
+        html_pages=sum(1 for p in files if p.suffix == ".html"), site_files=len(files),
+        site_bytes=sum(p.stat().st_size for p in files),
+        index_raw=len(index), index_gzip=len(gzip.compress(index, 9, mtime=0)),
+        first_query_raw=fq_raw, first_query_gzip=fq_gzip, latency=latency, latency_note=note,
+    )
 
-        t_build, _ = _median_time(build, runs)
-        rows.append(("mkdocs build --strict (whole, incl. the above)", f"{t_build:.2f} s"))
-        n_files, size = _tree_size(site)
-        rows.append(("site", f"{n_files} files, {size / 1024 / 1024:.1f} MiB"))
-        html = sorted(site.rglob("*.html"))
-        rows.append(("HTML pages", str(len(html))))
-        for name in ("search/index.js", "assets/search/index.js"):
-            index = site / name
-            if index.exists():
-                raw = index.read_bytes()
-                rows.append(("search index", f"{len(raw) / 1024:.0f} KiB raw, "
-                             f"{len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzip"))
-    return rows
+
+def _kib(n: int) -> str:
+    return f"{n / 1024:,.0f} KiB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MiB"
+
+
+def table(results: list[Result]) -> str:
+    """The Markdown table: one row per measure, one column per corpus."""
+    head = ["measure"] + [f"{r.label} ({r.plans} plans, {r.tasks} tasks)" for r in results]
+
+    def lat(r: Result, attr: str) -> str:
+        return f"{getattr(r.latency, attr):.1f} ms" if r.latency else "n/a"
+
+    rows = [
+        ("runs (median of)", [str(r.runs) for r in results]),
+        ("content load + validation", [f"{r.load:.2f} s" for r in results]),
+        ("page generation (link + render)", [f"{r.pages_time:.2f} s" for r in results]),
+        ("`mkdocs build --strict` (whole)", [f"{r.build.seconds:.1f} s" for r in results]),
+        ("peak memory of the build", [f"{r.build.max_rss / 1024 / 1024:,.0f} MiB" for r in results]),
+        ("generated pages / HTML pages", [f"{r.pages:,} / {r.html_pages:,}" for r in results]),
+        ("site size", [f"{r.site_bytes / 1024 / 1024:,.1f} MiB, {r.site_files:,} files" for r in results]),
+        ("search index raw / gzip", [f"{_kib(r.index_raw)} / {_kib(r.index_gzip)}" for r in results]),
+        ("first query fetches (index + scripts) raw / gzip",
+         [f"{_kib(r.first_query_raw)} / {_kib(r.first_query_gzip)}" for r in results]),
+        ("first query after load", [lat(r, "first_query") for r in results]),
+        ("query latency p50 / p95 (keystroke → results)",
+         [f"{r.latency.p50:.1f} / {r.latency.p95:.1f} ms ({r.latency.queries} queries)" if r.latency
+          else "n/a" for r in results]),
+    ]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * len(results)]
+    out += ["| " + name + " | " + " | ".join(cells) + " |" for name, cells in rows]
+    return "\n".join(out)
+
+
+def ratios(results: list[Result]) -> list[str]:
+    """The acceptance ratios of issue 6, when the sizes they compare were measured."""
+    by = {r.label: r for r in results}
+    lines = []
+    if "30" in by and "300" in by:
+        lines.append(f"- build time(300) / time(30): "
+                     f"{by['300'].build.seconds / by['30'].build.seconds:.1f} (target ≤ 12)")
+    if "5" in by and "300" in by:
+        lines.append(f"- first-query bytes (gzip) 300 / 5: "
+                     f"{by['300'].first_query_gzip / by['5'].first_query_gzip:.1f}× (target ≤ 2)")
+    for r in results:
+        if r.latency_note:
+            lines.append(f"- {r.label}: query latency not measured ({r.latency_note})")
+    return lines
+
+
+def report(results: list[Result]) -> str:
+    lines = [f"Machine: {machine()}", "",
+             "Synthetic corpora (generator/synthetic.py) of N plans derived from the real ones; "
+             "\"project\" is content/ itself. Timings: median of the runs shown.", "",
+             table(results), ""]
+    return "\n".join(lines + ratios(results)) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per stage; the median is reported")
+    parser = argparse.ArgumentParser(prog="python -m generator.bench",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="comma-separated corpus sizes in plans (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help=f"runs per measure for sizes ≤ {MEDIAN_UP_TO}; the median is reported")
+    parser.add_argument("--no-project", action="store_true", help="skip the project's own content")
+    parser.add_argument("--no-browser", action="store_true", help="skip query latency in Chromium")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpora")
+    parser.add_argument("--work", type=Path, default=BENCH_DIR,
+                        help="scratch directory for the corpora and sites (default: tmp/bench/)")
+    parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
     args = parser.parse_args(argv)
-    rows = bench_site(ROOT, args.runs)
-    print(f"Machine: {machine()}")
-    print(f"Five-plan site, median of {args.runs} runs:\n")
-    print("| stage | result |\n|---|---|")
-    for stage, result in rows:
-        print(f"| {stage} | {result} |")
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes: expected numbers separated by commas, got {args.sizes!r}")
+    if not sizes or min(sizes) < 1:
+        parser.error("--sizes: every size must be at least 1")
+
+    from .synthetic import make_corpus
+
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    results = []
+    if not args.no_project:
+        results.append(bench_root(ROOT, "project", args.runs, work=work, browser=not args.no_browser))
+        print("measured project", file=sys.stderr)
+    for n in sizes:
+        root = make_corpus(n, work / f"corpus-{n}", seed=args.seed)
+        runs = args.runs if n <= MEDIAN_UP_TO else 1
+        results.append(bench_root(root, str(n), runs, work=work, browser=not args.no_browser))
+        print(f"measured {n} plans", file=sys.stderr)
+    text = report(results)
+    print(text, end="")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
     return 0
 
 
