@@ -1,7 +1,7 @@
 """Paragraphs → the plan's outline: preamble, section tree with tasks, attachments, skipped lines.
 
 A plan is a numbered outline, but each document picks its own schemes and mixes them: 第一章 / 一、 /
-(一) (half- or full-width parentheses) / 1. 1、 / (1) / ① / —— dash items / 一是… opening a
+(一) (half- or full-width parentheses) / 1. 1、 / 1) / (1) / ① / —— dash items / 一是… opening a
 paragraph, with titles on their own line or glued to the item's first sentence ("(一)指导思想。围绕…").
 Levels are therefore not fixed per scheme: the first scheme met is the top level, a scheme not yet
 open nests below the current item, and a scheme already open closes everything below it (the usual
