@@ -77,6 +77,13 @@ _MEMBER = re.compile(
     r"^(?:(?P<role>[^:：()\uff08\uff09。,，]{1,12}?)\s*[:：]\s*)?"
     r"(?P<name>[\u3400-\u9fff·•][\u3400-\u9fff·•\s]{0,10}?)\s*[(\uff08](?P<position>[^()\uff08\uff09]{1,60})[)\uff09]\s*[,,;;。]?$")
 
+# The same list without parentheses: "组  长:张三  市政府市长" / "王五  市经信委主任" — the name, a gap,
+# then a post (which must end like one, so that a sentence is never read as a member).
+_MEMBER_SPACED = re.compile(
+    r"^(?:(?P<role>[^:：()\uff08\uff09。,，]{1,12}?)\s*[:：]\s*)?"
+    r"(?P<name>[\u3400-\u9fff·•](?:\s*[\u3400-\u9fff·•]){1,3}?)\s+"
+    r"(?P<position>[^\s。,，;；:：]{2,40}(?:长|主任|书记|主席|经理|委员|负责人|巡视员|调研员|行长|院长|校长|台长))$")
+
 
 # --- the outline the builder produces -------------------------------------------------------
 
@@ -470,7 +477,7 @@ def _preamble(front: list[Line], breaks: frozenset[int] = frozenset()) -> tuple[
 
 def _member(text: str, role: str | None) -> tuple[model.AttachmentMember | None, str | None]:
     folded = unicodedata.normalize("NFKC", text).strip()  # names as written: no script folding here
-    m = _MEMBER.match(folded) if "(" in folded else None
+    m = _MEMBER.match(folded) if "(" in folded else _MEMBER_SPACED.match(folded)
     if not m:
         return None, role
     if m.group("role"):

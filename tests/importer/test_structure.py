@@ -531,3 +531,13 @@ def test_a_number_closed_by_a_parenthesis_is_a_scheme_of_its_own():
     o = outline("一、重点任务\n1.推进智能制造。\n1)建设智能工厂。建设工厂。\n2)推广机器人。推广机器人。\n2.推进电子商务。发展电商。\n")
     assert [t.id for t in tasks(o)] == ["t1-1-1", "t1-1-2", "t1-2"]
     assert by_id(o, "t1-1-2").number == "2)"
+
+
+def test_a_member_list_without_parentheses_is_structured_and_prose_is_not_a_member():
+    o = outline("一、重点任务\n(一)推进智能制造。建设智能工厂。(市经信委负责)\n附件\n某市领导小组成员名单\n"
+                "组  长:张三  市政府市长\n副组长:李四  市政府副市长\n成  员:王五  市经信委主任\n孙  军  市质监局局长\n"
+                "领导小组办公室设在市经信委。\n")
+    (attachment,) = o.attachments
+    assert [(m.role, m.name, m.position) for m in attachment.members] == [
+        ("组长", "张三", "市政府市长"), ("副组长", "李四", "市政府副市长"),
+        ("成员", "王五", "市经信委主任"), ("成员", "孙军", "市质监局局长")]
