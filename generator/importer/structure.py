@@ -47,7 +47,7 @@ _CLOSE = ")\uff09〕】"
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 专栏1 重点工程: a box beside the items, holding its own list (see _Builder.add_marked).
     ("box", re.compile(rf"^(专栏\s*[0-9０-９{_CN}]{{0,3}})\s*[:：.、]?\s*")),
-    ("chapter", re.compile(rf"^第([{_CN}\d]+)[章部分节篇]\s*")),
+    ("chapter", re.compile(rf"^第([{_CN}\d]+)(?:部分|章|节|篇|部)\s*")),
     ("cn", re.compile(rf"^([{_CN}]+)\s*[、.．]\s*")),
     ("paren-cn", re.compile(rf"^[(\uff08]\s*([{_CN}]+)\s*[)\uff09]\s*[、.．]?\s*")),
     ("arabic", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、．]|\.(?![0-9０-９]))\s*")),

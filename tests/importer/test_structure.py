@@ -541,3 +541,9 @@ def test_a_member_list_without_parentheses_is_structured_and_prose_is_not_a_memb
     assert [(m.role, m.name, m.position) for m in attachment.members] == [
         ("组长", "张三", "市政府市长"), ("副组长", "李四", "市政府副市长"),
         ("成员", "王五", "市经信委主任"), ("成员", "孙军", "市质监局局长")]
+
+
+def test_part_headings_keep_their_whole_title():
+    o = outline("第一部分 总体要求\n一、指导思想\n全面贯彻精神。\n第二部分 重点行动\n一、“互联网+”制造\n(一)推进智能制造。建设工厂。(省经信委负责)\n")
+    assert (by_id(o, "s1").title, by_id(o, "s2").title) == ("总体要求", "重点行动")
+    assert by_id(o, "t2-1-1").annotation == "(省经信委负责)"
