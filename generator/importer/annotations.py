@@ -107,6 +107,9 @@ _LEAD_MARK = re.compile(r"\s*[(（]\s*(?:牵头(?:单位|部门)?|主办|主责)
 # "各市、县(区)人民政府" / "各县(市、区)、乡镇人民政府": one collective whose levels are listed with 、
 # before the body they share. A part that is only levels joins the part after it.
 _LEVELS_ONLY = re.compile(r"^各?(?:[省市县区乡镇州旗]{1,2})(?:[(（][^()（）]*[)）])?$")
+# What may follow such levels: the shared government (县(区)人民政府, 乡镇人民政府) or another level.
+_LEVEL_GOVERNMENT = re.compile(r"^[省市县区乡镇州旗]{1,2}(?:[(（][^()（）]*[)）])?(?:[省市县区乡镇州旗]{0,2})(?:人民)?政府$"
+                               r"|^[省市县区乡镇州旗]{1,2}(?:[(（][^()（）]*[)）])?$")
 # "市科技局会同市财政局负责": X acts together with Y — X leads, Y co-operates.
 _TOGETHER = "会同"
 
@@ -569,22 +572,21 @@ def _names(text: str) -> list[str] | None:
     # "上述重点任务所涉及的部门、单位和镇街、园区" splits like any list: the modifier stays on the
     # first name as written and, like a distributed region prefix, is implied for the others.
     names: list[str] = []
-    carry = ""  # "各市、" of "各市、县(区)人民政府": levels listed before the body they share
-    for part in parts:
-        part = _TRAILING_ETC.sub("", part.strip(_STRIP)).strip(_STRIP)
-        if not part:
-            continue
-        if carry:
-            part, carry = carry + part, ""
-        if _LEVELS_ONLY.match(part):
-            carry = part + "、"
-            continue
+    parts = [p for p in (_TRAILING_ETC.sub("", p.strip(_STRIP)).strip(_STRIP) for p in parts) if p]
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        # "各市、县(区)人民政府": levels listed before the government they share are one name.
+        j = i
+        while j + 1 < len(parts) and _LEVELS_ONLY.match(parts[j]) and _LEVEL_GOVERNMENT.match(parts[j + 1]):
+            j += 1
+        if j > i:
+            part = "、".join(parts[i:j + 1])
+        i = j + 1
         for name in _split_and(part):
             if not _is_agency_like(name):
                 return None
             names.append(name)
-    if carry:
-        return None
     return names or None
 
 

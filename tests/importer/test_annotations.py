@@ -416,3 +416,6 @@ def test_levels_listed_before_a_shared_body_are_one_collective_name():
     a = only("推进工作。(省发展改革委牵头，各市、县（区）人民政府负责)")
     assert roles(a) == (("省发展改革委",), ("各市、县（区）人民政府",), ())
     assert parse_annotation("各县(市、区)、乡镇人民政府负责") == ((), (), ("各县(市、区)、乡镇人民政府",), None)
+    assert parse_annotation("各市、县、区人民政府负责") == ((), (), ("各市、县、区人民政府",), None)
+    # a level before a body that is not a government stays a name of its own
+    assert parse_annotation("各镇、市直各部门负责") == ((), (), ("各镇", "市直各部门"), None)
