@@ -547,3 +547,10 @@ def test_part_headings_keep_their_whole_title():
     o = outline("第一部分 总体要求\n一、指导思想\n全面贯彻精神。\n第二部分 重点行动\n一、“互联网+”制造\n(一)推进智能制造。建设工厂。(省经信委负责)\n")
     assert (by_id(o, "s1").title, by_id(o, "s2").title) == ("总体要求", "重点行动")
     assert by_id(o, "t2-1-1").annotation == "(省经信委负责)"
+
+
+def test_more_general_headings_stay_sections():
+    o = outline("一、行动要求\n(一)发展定位。建设全国重要的互联网创新高地。\n(二)预期目标。到2020年,普及率达到80%。\n"
+                "二、重点任务\n(一)推进智能制造。建设工厂。\n")
+    assert [t.id for t in tasks(o)] == ["t2-1"]
+    assert by_id(o, "s1-2").text == "到2020年,普及率达到80%。"
