@@ -1,21 +1,26 @@
-"""Measure the search on a built site: bytes a page load fetches for it, and latency in Chromium.
+"""Measure the search on a built site: bytes a page load and a first query fetch, and latency.
 
-    python -m generator.search.bench site/          # Markdown table on stdout
+    python -m generator.search.bench site/          # Markdown tables on stdout
 
-Sizes are exact; timings are this machine's and are reported, never asserted. Relevance (recall@10,
-MRR on tests/search/queries.yaml) is measured by tests/search/scorer.py.
+A page load fetches the core (``index.js``) and the scripts; a query then fetches the posting
+shards its keys hash to and the document chunks of the results it shows (``query_transfer``, computed
+from the site's own files by the Python twin of the browser's engine). Sizes are exact; timings are
+this machine's and are reported, never asserted. Relevance (recall@10, MRR on
+tests/search/queries.yaml) is measured by tests/search/scorer.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..browser import launch
-from .emit import INDEX_FILE, SITE_SUBDIR, STATIC_FILES
+from .emit import INDEX_FILE, SHARD_DIR, SITE_SUBDIR, STATIC_FILES, shard_name
+from .query import SearchIndex
 
 # what overrides/partials/search.html makes every page load
 PAGE_LOAD_FILES = (INDEX_FILE,) + tuple(n for _, n in STATIC_FILES if not n.endswith(".txt"))
@@ -44,8 +49,9 @@ LATENCY_JS = """async qs => {
         input.dispatchEvent(new Event('input', {bubbles: true}));
     }
     const t0 = performance.now();
-    const engine = new AtlasSearchCore.Engine(window.__atlasIndex);
+    new AtlasSearchCore.Engine(window.__atlasCore, () => null);
     const load = performance.now() - t0;
+    const engine = AtlasSearch.engine;  // the search box's, with the shards these queries loaded
     const search = qs.map(q => { const s = performance.now(); engine.search(q); return performance.now() - s; });
     return {dom, painted, load, search};
 }"""
@@ -77,17 +83,61 @@ class Latency:
     keystroke_dom_max: float
     keystroke_painted: float
     engine_search: float
-    index_load: float  # unpack + lunr.Index.load + haystacks, once per page
+    index_load: float  # reading the core (vocabulary, tables), once per page
     ready: float  # from navigation start to the search box ready (index loaded)
+
+
+def _size(path: Path) -> Transfer:
+    data = path.read_bytes()
+    return Transfer(path.name, len(data), len(gzip.compress(data, 9, mtime=0)))
 
 
 def transfer(site_dir: Path) -> tuple[Transfer, ...]:
     """Raw and gzip (level 9) bytes of each search file a page load fetches."""
-    out = []
-    for name in PAGE_LOAD_FILES:
-        data = (Path(site_dir) / SITE_SUBDIR / name).read_bytes()
-        out.append(Transfer(name, len(data), len(gzip.compress(data, 9, mtime=0))))
-    return tuple(out)
+    return tuple(_size(Path(site_dir) / SITE_SUBDIR / name) for name in PAGE_LOAD_FILES)
+
+
+def _payload(script: str) -> object:
+    """The data a shard script hands to window.__atlasLoad("k",n,…) (emit.shard_script)."""
+    start = script.index(",", script.index(",") + 1) + 1
+    return json.loads(script[start : script.rindex(")")])
+
+
+def site_searcher(site_dir: Path) -> SearchIndex:
+    """The Python twin of the browser's engine, reading the site's own core and shard files."""
+    base = Path(site_dir) / SITE_SUBDIR
+    core_js = (base / INDEX_FILE).read_text(encoding="utf-8")
+    core = json.loads(core_js[core_js.index("=") + 1 : core_js.rindex(";")])
+
+    def load(kind: str, n: int) -> object:
+        return _payload((base / SHARD_DIR / shard_name(kind, n)).read_text(encoding="utf-8"))
+
+    return SearchIndex(core, load)
+
+
+def query_transfer(site_dir: Path, query: str) -> tuple[Transfer, ...]:
+    """Each file a first query fetches after the page load: its posting shards, then the document
+    chunks of the results the search box shows first."""
+    searcher = site_searcher(site_dir)
+    refs = searcher.shown(query)
+    shard_dir = Path(site_dir) / SITE_SUBDIR / SHARD_DIR
+    files = [shard_name("p", n) for n in searcher.shards_for(query)]
+    files += [shard_name("d", n) for n in searcher.chunks_for(refs)]
+    return tuple(_size(shard_dir / f) for f in files)
+
+
+def first_query_bytes(site_dir: Path, query: str) -> tuple[int, int]:
+    """Raw and gzip bytes of a page load plus a first query: what issue #6 compares at 5 and 300."""
+    rows = transfer(site_dir) + query_transfer(site_dir, query)
+    return sum(t.raw for t in rows), sum(t.gzip for t in rows)
+
+
+def index_size(site_dir: Path) -> tuple[int, int, int]:
+    """Raw and gzip bytes of the whole index (core, every shard and chunk), and its file count."""
+    base = Path(site_dir) / SITE_SUBDIR
+    files = [base / INDEX_FILE, *sorted((base / SHARD_DIR).glob("*.js"))]
+    sizes = [_size(f) for f in files]
+    return sum(t.raw for t in sizes), sum(t.gzip for t in sizes), len(files)
 
 
 def measure_latency(page, queries: list[str]) -> Latency:
@@ -136,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {t.name} | {t.raw / 1024:.1f} KiB | {t.gzip / 1024:.1f} KiB |")
     print(f"| **page load total** | {sum(t.raw for t in rows) / 1024:.1f} KiB | "
           f"{sum(t.gzip for t in rows) / 1024:.1f} KiB |")
+    raw, gz, n = index_size(args.site)
+    print(f"\nwhole index: {n} files, {raw / 1024:.0f} KiB raw, {gz / 1024:.0f} KiB gzip")
+    print("\n| first query | files | page load + query, gzip |\n|---|---:|---:|")
+    for q in DEFAULT_QUERIES:
+        files = query_transfer(args.site, q)
+        print(f"| {q} | {len(files)} | {first_query_bytes(args.site, q)[1] / 1024:.1f} KiB |")
     if not args.no_browser:
         lat = browser_latency(args.site, DEFAULT_QUERIES)
         print(f"\nheadless Chromium, file://: first query after load {lat.first_query:.1f} ms; "

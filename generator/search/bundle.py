@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from ..site.atlas import Atlas
 from .documents import SearchDocument, build_documents, user_dictionary
-from .index import build_index, pack
-from .query import SearchIndex
+from .documents import HUB_KINDS
+from .index import build_index, word_vocabulary
+from .query import SearchIndex, haystack_parts
+from .shards import Shards, build_shards
 from .t2s import table_for
 from .tokenize import Segmenter, fold, is_han
 
@@ -41,48 +43,46 @@ class SearchBundle:
             for d in self.documents
         ]
 
-    def searcher(self) -> SearchIndex:
-        """The Python twin of the browser's search over this bundle."""
-        return SearchIndex(self.index, self.haystacks(), self.t2s)
-
-    def payload(self) -> dict:
+    def shards(self) -> Shards:
+        """The core, posting shards and document chunks the site serves (see ``shards``)."""
         region_pos = {r[0]: i for i, r in enumerate(self.regions)}
         plan_pos = {p: i for i, (p, _) in enumerate(self.plans)}
         domain_pos = {d: i for i, (d, _) in enumerate(self.domains)}
-        strings: dict[str, int] = {}
-
-        def refs(items: tuple[str, ...]) -> list[int]:
-            return [strings.setdefault(s, len(strings)) for s in items]
-
-        docs = [
-            [
-                d.kind,
-                d.url,
-                d.title,
-                d.text,
-                region_pos.get(d.region, -1) if d.region else -1,
-                plan_pos.get(d.plan, -1) if d.plan else -1,
-                [domain_pos[x] for x in d.domains if x in domain_pos],
-                refs(d.agencies),
-                refs(d.context),
-            ]
-            for d in self.documents
+        hub_start = next((i for i, d in enumerate(self.documents) if d.kind in HUB_KINDS),
+                         len(self.documents))
+        starts: dict[str, int] = {}
+        for i, d in enumerate(self.documents[:hub_start]):
+            if d.plan:
+                starts.setdefault(d.plan, i)
+        plans = [
+            [pid, title, region_pos.get(self._plan_region(pid), -1), starts.get(pid, -1)]
+            for pid, title in self.plans
         ]
-        return {
-            "version": FORMAT_VERSION,
-            "regions": [list(r) for r in self.regions],
-            "plans": [list(p) for p in self.plans],
-            "domains": [list(d) for d in self.domains],
-            "t2s": "".join(k + v for k, v in self.t2s.items()),
-            "strings": list(strings),
-            "docs": docs,
-            "index": pack(self.index),
-        }
+        used_domains = {domain_pos[x] for d in self.documents for x in d.domains if x in domain_pos}
+        return build_shards(
+            parts=[haystack_parts(*h) for h in self.haystacks()],
+            index=self.index,
+            vocab=word_vocabulary(self.index),
+            t2s=self.t2s,
+            regions=[list(r) for r in self.regions],
+            plans=plans,
+            domains=[[d, name, 1 if i in used_domains else 0] for i, (d, name) in enumerate(self.domains)],
+            doc_domains=[tuple(domain_pos[x] for x in d.domains if x in domain_pos) for d in self.documents],
+            docs=[
+                [d.kind, d.url, d.title, d.text, plan_pos.get(d.plan, -1) if d.plan else -1,
+                 region_pos.get(d.region, -1) if d.region else -1]
+                for d in self.documents
+            ],
+            hub_start=hub_start,
+        )
 
-    def to_json(self) -> str:
-        text = json.dumps(self.payload(), ensure_ascii=False, separators=(",", ":"))
-        # valid JSON, but line terminators inside a JS source are safest escaped
-        return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    def _plan_region(self, plan_id: str) -> str | None:
+        return next((d.region for d in self.documents if d.plan == plan_id), None)
+
+    def searcher(self) -> SearchIndex:
+        """The Python twin of the browser's search over this bundle's shards."""
+        sh = self.shards()
+        return SearchIndex(sh.core, lambda kind, n: sh.postings[n] if kind == "p" else sh.chunks[n])
 
 
 def build_bundle(atlas: Atlas) -> SearchBundle:

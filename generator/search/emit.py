@@ -1,34 +1,57 @@
 """Write the search index and assets into a built site (called by the MkDocs plugin after build).
 
-The index ships as a script, ``assets/search/index.js`` (``window.__atlasIndex = …``), loaded
-with a ``<script>`` tag: that works from ``file://``, where fetch/XHR of a local file is refused, and
-on any static host. The browser loads the prebuilt lunr index as is and never builds one.
+Every page loads ``assets/search/index.js`` (``window.__atlasCore = …``: the core of the sharded
+index, see ``shards``) with a ``<script>`` tag; a query then adds ``<script>`` tags for the posting
+shards and document chunks it needs (``assets/search/shards/p<n>.js``, ``d<n>.js``), each of which
+hands its data to ``window.__atlasLoad(kind, n, data)``. Scripts, not fetch: that works from
+``file://``, where fetch/XHR of a local file is refused, and on any static host.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 from pathlib import Path
 
 from ..site.atlas import Atlas, flat_url
 from .bundle import SearchBundle, build_bundle
+from .shards import Shards
 
 ASSETS = Path(__file__).parent / "assets"
 SITE_SUBDIR = Path("assets") / "search"
 # (source under ASSETS, name in the site)
 STATIC_FILES = (
-    ("vendor/lunr.min.js", "lunr.min.js"),
-    ("vendor/LICENSE", "lunr.LICENSE.txt"),
     ("atlas-search-core.js", "atlas-search-core.js"),
     ("atlas-search.js", "atlas-search.js"),
     ("atlas-search.css", "atlas-search.css"),
 )
-INDEX_FILE = "index.js"
+INDEX_FILE = "index.js"  # the core, loaded by every page
+SHARD_DIR = "shards"
+
+
+def shard_name(kind: str, n: int) -> str:
+    """File of posting shard (kind "p") or document chunk ("d") ``n``, under ``SHARD_DIR``."""
+    return f"{kind}{n}.js"
+
+
+def to_json(data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # valid JSON, but line terminators inside a JS source are safest escaped
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def core_script(shards: Shards) -> str:
+    return "window.__atlasCore=" + to_json(shards.core) + ";\n"
+
+
+def shard_script(kind: str, n: int, data: object) -> str:
+    return f'window.__atlasLoad("{kind}",{n},' + to_json(data) + ");\n"
 
 
 def index_script(bundle: SearchBundle) -> str:
-    return "window.__atlasIndex=" + bundle.to_json() + ";\n"
+    """The core script of ``bundle`` (what every page loads)."""
+    return core_script(bundle.shards())
 
 
 def write_search(atlas: Atlas, site_dir: Path, *, directory_urls: bool = True) -> None:
@@ -43,6 +66,14 @@ def write_search(atlas: Atlas, site_dir: Path, *, directory_urls: bool = True) -
     if not directory_urls:
         docs = tuple(dataclasses.replace(d, url=flat_url(d.url)) for d in bundle.documents)
         bundle = dataclasses.replace(bundle, documents=docs)
-    (out / INDEX_FILE).write_text(index_script(bundle), encoding="utf-8", newline="\n")
+    shards = bundle.shards()
+    (out / INDEX_FILE).write_text(core_script(shards), encoding="utf-8", newline="\n")
+    shard_dir = out / SHARD_DIR
+    shutil.rmtree(shard_dir, ignore_errors=True)  # no stale shard of an earlier build
+    shard_dir.mkdir()
+    for kind, items in (("p", shards.postings), ("d", shards.chunks)):
+        for n, data in enumerate(items):
+            (shard_dir / shard_name(kind, n)).write_text(shard_script(kind, n, data), encoding="utf-8",
+                                                         newline="\n")
     for src, name in STATIC_FILES:
         shutil.copyfile(ASSETS / src, out / name)

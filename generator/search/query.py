@@ -30,20 +30,16 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lunr.query import Query
-
-from .index import load_index, word_vocabulary
+from .shards import TEXT_BIT, key_shard
 from .tokenize import fold, is_han, runs
 
-FIELD_BOOSTS = {"title": 10.0, "agencies": 6.0, "context": 1.5}
 # weight of a segment found in each haystack part, in haystack order
 SPAN_WEIGHTS = {"title": 4.0, "agencies": 3.0, "text": 2.0, "context": 1.0}
 TEXT_PART = 2  # position of the text in the haystack: the part scored by frequency
-K1, B = 1.2, 0.75
 PHRASE_WEIGHT = 2.0  # an unspaced run of several segments found as typed
 MAX_WORD = 12  # longest vocabulary word the segmenter tries
-SEP = "\u0001"  # between haystack parts: a span never matches across two of them
-DOC_SEP = "\u0002"  # between documents in the corpus string the segmenter matches against
+PAGE_SIZE = 20  # results the search box shows at once (atlas-search.js)
+HUB_CANDIDATES = 16  # hub pages whose documents it loads to pick the row of (at most 4) links
 
 
 @dataclass(frozen=True)
@@ -58,6 +54,7 @@ class Segment:
 class Hit:
     ref: int
     score: float
+    named: bool = False  # every segment in the title or agency names (hub pages shown in a row)
 
 
 @dataclass(frozen=True)
@@ -161,77 +158,180 @@ def haystack_parts(title: str, agencies: str, text: str, context: str) -> tuple[
     return tuple("".join(fold(p).split()) for p in (title, agencies, text, context))
 
 
-def js_length(s: str) -> int:
-    """Length in UTF-16 code units, as JavaScript counts it."""
-    return len(s.encode("utf-16-le")) // 2
-
-
 def round_score(x: float) -> float:
     """Round to 1e-6 the way the browser does (Math.round), so float noise never reorders results."""
     return math.floor(x * 1e6 + 0.5) / 1e6
 
 
-class SearchIndex:
-    """A bundle loaded back, searchable from Python exactly as in the browser."""
+def span_grams(span: str) -> list[str]:
+    """The posting keys a span is matched by: its bigrams (one Han character alone: itself; a run
+    of other letters and digits: itself)."""
+    if len(span) >= 2 and is_han(span[0]):
+        return [span[i : i + 2] for i in range(len(span) - 1)]
+    return [span]
 
-    def __init__(self, serialized: dict, haystacks: list[tuple[str, str, str, str]], t2s: dict[str, str]):
-        self.index = load_index(serialized)
-        self.vocab = word_vocabulary(serialized)
-        self.parts = [haystack_parts(*h) for h in haystacks]
-        self.joined = [SEP.join(p) for p in self.parts]
-        self.corpus = DOC_SEP.join(self.joined)
-        total = 0
-        for p in self.parts:
-            total += js_length(p[TEXT_PART])
-        self.avg_text = (total / len(self.parts)) if self.parts and total else 1.0
-        self.t2s = t2s
+
+def query_keys(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str]) -> list[str]:
+    """Every posting key a query can ask for, known before anything is loaded: the grams of each
+    run, and every vocabulary word inside a Han run (segmentation and ``relax`` pick among them)."""
+    folded = "".join(t2s.get(c, c) for c in fold(text))
+    keys: dict[str, None] = {}
+    for run, han in runs(folded):
+        for g in span_grams(run):
+            keys[g] = None
+        if han:
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + MAX_WORD) + 1):
+                    if run[i:j] in vocab:
+                        keys[run[i:j]] = None
+    return list(keys)
+
+
+Loader = Callable[[str, int], object]
+
+
+class SearchIndex:
+    """The sharded index (``shards``) searched from Python exactly as in the browser.
+
+    ``load(kind, n)`` returns posting shard ``n`` (kind ``"p"``) or document chunk ``n`` (``"d"``);
+    ``loaded`` records what was asked for, so tests can pin what a query fetches.
+    """
+
+    def __init__(self, core: dict, load: Loader):
+        self.core = core
+        self._load = load
+        self.vocab = frozenset(core["vocab"].split(" ")) if core["vocab"] else frozenset()
+        pairs = core["t2s"]
+        self.t2s = {pairs[i]: pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
+        self.text_scale = core["textScale"]
+        self.word_scale = core["wordScale"]
+        self.shards: dict[int, dict] = {}
+        self.loaded: list[tuple[str, int]] = []
+        self._grams: dict[str, dict[int, int]] = {}
+
+    # -- loading ---------------------------------------------------------------------------
+    def shards_for(self, text: str) -> list[int]:
+        """The posting shards a query needs, ascending."""
+        n = self.core["shards"]
+        return sorted({key_shard(k, n) for k in query_keys(text, self.vocab, self.t2s)})
+
+    def ensure(self, text: str) -> None:
+        for s in self.shards_for(text):
+            if s not in self.shards:
+                self.loaded.append(("p", s))
+                self.shards[s] = self._load("p", s)  # type: ignore[assignment]
+
+    def _shard(self, key: str) -> dict:
+        return self.shards[key_shard(key, self.core["shards"])]
+
+    def chunks_for(self, refs: list[int]) -> list[int]:
+        """The document chunks holding ``refs``, ascending."""
+        return sorted({r // self.core["chunkSize"] for r in refs})
+
+    def documents(self, refs: list[int]) -> list[list]:
+        """What the UI shows for ``refs`` ([kind, url, title, text, plan, region]), loading chunks."""
+        size = self.core["chunkSize"]
+        out = []
+        cache: dict[int, list] = {}
+        for c in self.chunks_for(refs):
+            self.loaded.append(("d", c))
+            cache[c] = self._load("d", c)  # type: ignore[assignment]
+        for r in refs:
+            out.append(cache[r // size][r % size])
+        return out
+
+    # -- postings --------------------------------------------------------------------------
+    def gram(self, key: str) -> dict[int, int]:
+        """document → code (text weight × 16 + part mask) for one key; empty when absent."""
+        got = self._grams.get(key)
+        if got is None:
+            flat = self._shard(key)["g"].get(key, [])
+            got, ref = {}, 0
+            for k in range(0, len(flat), 2):
+                ref += flat[k]
+                got[ref] = flat[k + 1]
+            self._grams[key] = got
+        return got
+
+    def span_docs(self, span: str) -> dict[int, tuple[int, int]]:
+        """Documents where some part holds every gram of ``span``: document → (mask, text weight)."""
+        grams = sorted((self.gram(g) for g in dict.fromkeys(span_grams(span))), key=len)
+        if not grams or not grams[0]:
+            return {}
+        out: dict[int, tuple[int, int]] = {}
+        for ref, code in grams[0].items():
+            mask, weight = code & 15, code >> 4
+            for other in grams[1:]:
+                c = other.get(ref)
+                if c is None:
+                    mask = 0
+                    break
+                mask &= c & 15
+                weight = min(weight, c >> 4)
+            if mask:
+                out[ref] = (mask, weight if mask & TEXT_BIT else 0)
+        return out
 
     def _occurs(self, s: str) -> bool:
-        return s in self.corpus
+        return bool(self.span_docs(s))
 
     def parse(self, text: str) -> tuple[Segment, ...]:
+        self.ensure(text)
         return parse_query(text, self.vocab, self.t2s, self._occurs)
 
     def lunr_scores(self, segments: tuple[Segment, ...]) -> dict[int, float]:
-        q = self.index.create_query()
+        """lunr's score for the segments' words, from the postings: per field, the dot product of
+        the query vector (each word once per segment naming it) with the document's field vector,
+        over the query vector's length (lunr's ``similarity``; the per-field boosts cancel in it)."""
+        counts: dict[str, int] = {}
         for seg in segments:
             for w in seg.words:
-                for field, boost in FIELD_BOOSTS.items():
-                    q.term(w, fields=[field], boost=boost, use_pipeline=False, wildcard=Query.WILDCARD_NONE)
-        return {int(r["ref"]): r["score"] for r in self.index.query(q)} if q.clauses else {}
-
-    def span_score(self, ref: int, segments: tuple[Segment, ...]) -> float:
-        weights = list(SPAN_WEIGHTS.values())
-        parts = self.parts[ref]
-        text_len = js_length(parts[TEXT_PART])
-        score = 0.0
-        for s in segments:
-            for p, part in enumerate(parts):
-                if s.span not in part:
-                    continue
-                if p == TEXT_PART:
-                    tf = part.count(s.span)
-                    norm = K1 * (1 - B + B * text_len / self.avg_text)
-                    score += weights[p] * (tf * (K1 + 1)) / (tf + norm)
-                else:
-                    score += weights[p]
-        return score
+                if w in self._shard(w)["w"]:
+                    counts[w] = counts.get(w, 0) + 1
+        if not counts:
+            return {}
+        norm = math.sqrt(sum(c * c for c in counts.values()))
+        scores: dict[int, float] = {}
+        for fi in range(len(self.core["fields"])):
+            dots: dict[int, float] = {}
+            for w in sorted(counts):
+                flat = self._shard(w)["w"][w][fi]
+                ref = 0
+                for k in range(0, len(flat), 2):
+                    ref += flat[k]
+                    dots[ref] = dots.get(ref, 0.0) + counts[w] * (flat[k + 1] / self.word_scale)
+            for ref, dot in dots.items():
+                scores[ref] = scores.get(ref, 0.0) + dot / norm
+        return scores
 
     def rank(self, segments: tuple[Segment, ...], phrases: list[str]) -> list[Hit]:
         """Documents holding every segment, best first."""
+        per_seg = [self.span_docs(s.span) for s in segments]
+        smallest = min(per_seg, key=len)
         lunr_scores = self.lunr_scores(segments)
+        phrase_docs = [self.span_docs(p) for p in phrases]
+        weights = list(SPAN_WEIGHTS.values())
         hits: list[Hit] = []
-        for ref, joined in enumerate(self.joined):
-            if all(s.span in joined for s in segments):
-                score = lunr_scores.get(ref, 0.0) + self.span_score(ref, segments)
-                for phrase in phrases:
-                    if phrase in joined:
-                        score += PHRASE_WEIGHT
-                hits.append(Hit(ref, round_score(score)))
+        for ref in smallest:
+            if not all(ref in d for d in per_seg):
+                continue
+            score = lunr_scores.get(ref, 0.0)
+            named = True
+            for d in per_seg:
+                mask, weight = d[ref]
+                named = named and bool(mask & 3)
+                for p in range(4):
+                    if mask & (1 << p):
+                        score += weights[p] * weight / self.text_scale if p == TEXT_PART else weights[p]
+            for d in phrase_docs:
+                if ref in d:
+                    score += PHRASE_WEIGHT
+            hits.append(Hit(ref, round_score(score), named))
         hits.sort(key=lambda h: (-h.score, h.ref))
         return hits
 
     def search_detail(self, text: str) -> SearchResult:
+        self.ensure(text)
         occurs = self._occurs
         parsed = parse_runs(text, self.vocab, self.t2s, occurs)
         segments = tuple(dict.fromkeys(s for _, segs in parsed for s in segs))
@@ -248,3 +348,11 @@ class SearchIndex:
 
     def search(self, text: str) -> list[Hit]:
         return list(self.search_detail(text).hits)
+
+    def shown(self, text: str, page: int = PAGE_SIZE, hubs: int = HUB_CANDIDATES) -> list[int]:
+        """The documents the search box shows first for ``text`` (no filter): the first page of
+        passages and the candidate hub pages (atlas-search.js loads exactly their chunks)."""
+        hits = self.search(text)
+        hub_start = self.core["hubStart"]
+        passages = [h.ref for h in hits if h.ref < hub_start][:page]
+        return passages + [h.ref for h in hits if h.ref >= hub_start and h.named][:hubs]

@@ -3,32 +3,30 @@
  * Mirrors generator/search/query.py line for line (a test runs both on the same queries and
  * compares the results): fold the query (NFKC, lower case, traditional → simplified), cut it into
  * Han runs and other letter/digit runs, cut Han runs by forward maximum matching against the index
- * vocabulary (then against the corpus for what no word covers), require every segment's span in
- * the document, rank with lunr (title, agency and heading fields) plus each span's occurrences
- * (title and agencies above body text, body text by frequency against length).
+ * vocabulary (then against the corpus for what no word covers), require every segment in the
+ * document, rank with lunr's weights (title, agency and heading fields) plus where each segment
+ * occurs (title and agencies above body text, body text by frequency against length).
  *
- * The index arrives prebuilt (window.__atlasIndex, from assets/search/index.js): `unpack` only restores
- * lunr's own JSON from its compact transport form; lunr.Index.load then loads it as is.
+ * The index arrives in shards (generator/search/shards.py): the core (window.__atlasCore, from
+ * assets/search/index.js) is loaded with the page; the posting shards a query's keys hash to, and
+ * the document chunks of the results shown, are loaded on demand through `loader` — as <script>
+ * tags in the browser (file:// refuses fetch), from files under node (tests).
  * Works in the browser and in node (module.exports) for tests.
  */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory;
+    module.exports = factory();
   } else {
-    root.AtlasSearchCore = factory(root.lunr);
+    root.AtlasSearchCore = factory();
   }
-})(typeof self !== "undefined" ? self : this, function (lunr) {
+})(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var FIELD_BOOSTS = [["title", 10.0], ["agencies", 6.0], ["context", 1.5]];
   var SPAN_WEIGHTS = [4.0, 3.0, 2.0, 1.0]; // title, agencies, text, context
   var TEXT_PART = 2; // scored by frequency against length (BM25 saturation)
-  var K1 = 1.2;
-  var B = 0.75;
   var MAX_WORD = 12;
-  var SEP = "\u0001";
-  var DOC_SEP = "\u0002";
+  var TEXT_BIT = 4; // part mask bits: title 1, agencies 2, text 4, context 8
   var PHRASE_WEIGHT = 2.0; // an unspaced run of several segments found as typed
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var SPACE = /\s+/g;
@@ -155,9 +153,7 @@
 
   /* Each run of the folded query with its segments. */
   function parseRuns(text, vocab, t2s, occurs) {
-    var folded = "";
-    for (var ch of fold(text)) folded += t2s.get(ch) || ch;
-    return runs(folded).map(function (r) {
+    return runs(foldQuery(text, t2s)).map(function (r) {
       return [r[0], r[1] ? segmentHan(r[0], vocab, occurs) : [{ span: r[0], words: [r[0]] }]];
     });
   }
@@ -182,52 +178,49 @@
     return dedupe(out);
   }
 
-  /* lunr's serialized JSON from the packed transport form (index.py: pack/unpack). */
-  function unpack(packed) {
-    var fields = packed.fields;
-    var terms = packed.terms;
-    var inverted = terms.map(function (t, i) {
-      var posting = { _index: i };
-      fields.forEach(function (f) { posting[f] = {}; });
-      return [t, posting];
-    });
-    var vectors = new Map(); // "ref/fieldpos" → elements
-    var keys = [];
-    fields.forEach(function (f, fi) {
-      var flat = packed.postings[f];
-      var k = 0;
-      while (k < flat.length) {
-        var ti = flat[k];
-        var n = flat[k + 1];
-        k += 2;
-        var ref = 0;
-        for (var j = 0; j < n; j++) {
-          ref += flat[k];
-          inverted[ti][1][f][String(ref)] = {};
-          var key = ref * fields.length + fi;
-          var vec = vectors.get(key);
-          if (!vec) {
-            vec = [];
-            vectors.set(key, vec);
-            keys.push(key);
-          }
-          vec.push(ti, flat[k + 1] / packed.scale);
-          k += 2;
+  /* Shard of a posting key: FNV-1a (32 bit) over UTF-16 code units (shards.py: key_shard). */
+  function keyShard(key, shards) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) {
+      h ^= key.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % shards;
+  }
+
+  /* The posting keys a span is matched by: its bigrams; a lone Han character or a run of other
+   * letters and digits: itself. */
+  function spanGrams(span) {
+    var chars = Array.from(span);
+    if (chars.length >= 2 && isHan(chars[0].codePointAt(0))) {
+      var out = [];
+      for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      return out;
+    }
+    return [span];
+  }
+
+  function foldQuery(text, t2s) {
+    var folded = "";
+    for (var ch of fold(text)) folded += t2s.get(ch) || ch;
+    return folded;
+  }
+
+  /* Every key a query can ask for, before anything is loaded (query.py: query_keys). */
+  function queryKeys(text, vocab, t2s) {
+    var keys = new Set();
+    runs(foldQuery(text, t2s)).forEach(function (r) {
+      spanGrams(r[0]).forEach(function (g) { keys.add(g); });
+      if (!r[1]) return;
+      var chars = Array.from(r[0]);
+      for (var i = 0; i < chars.length; i++) {
+        for (var j = i + 2; j <= Math.min(chars.length, i + MAX_WORD); j++) {
+          var w = chars.slice(i, j).join("");
+          if (vocab.has(w)) keys.add(w);
         }
       }
     });
-    keys.sort(function (a, b) { return a - b; });
-    var fieldVectors = keys.map(function (key) {
-      var ref = Math.floor(key / fields.length);
-      return [fields[key % fields.length] + "/" + ref, vectors.get(key)];
-    });
-    return {
-      version: packed.version,
-      fields: fields,
-      fieldVectors: fieldVectors,
-      invertedIndex: inverted,
-      pipeline: []
-    };
+    return Array.from(keys);
   }
 
   function noSpace(s) {
@@ -238,111 +231,209 @@
     return Math.floor(x * 1e6 + 0.5) / 1e6;
   }
 
-  /* The search engine over one assets/search/index.js payload. */
-  function Engine(data) {
-    this.data = data;
-    this.index = lunr.Index.load(unpack(data.index));
-    this.vocab = new Set();
-    var self = this;
-    data.index.terms.forEach(function (t) {
-      var chars = Array.from(t);
-      if (chars.length >= 2 && chars.every(function (c) { return isHan(c.codePointAt(0)); })) {
-        self.vocab.add(t);
-      }
-    });
+  /* The search engine over the core (assets/search/index.js) and the shards it loads on demand.
+   * `loader(kind, n)` returns a promise of posting shard n (kind "p") or document chunk n ("d"). */
+  function Engine(core, loader) {
+    this.core = core;
+    this.loader = loader;
+    this.vocab = new Set(core.vocab ? core.vocab.split(" ") : []);
     this.t2s = new Map();
-    var pairs = Array.from(data.t2s);
+    var pairs = Array.from(core.t2s);
     for (var i = 0; i + 1 < pairs.length; i += 2) this.t2s.set(pairs[i], pairs[i + 1]);
-    var strings = data.strings;
-    this.parts = data.docs.map(function (d) {
-      var agencies = d[7].map(function (k) { return strings[k]; }).join("\n");
-      var context = d[8].map(function (k) { return strings[k]; });
-      if (d[4] >= 0) context = context.concat(data.regions[d[4]].slice(1)); // region name, short name
-      context = context.join("\n");
-      return [noSpace(d[2]), noSpace(agencies), noSpace(d[3]), noSpace(context)];
-    });
-    this.joined = this.parts.map(function (p) { return p.join(SEP); });
-    this.corpus = this.joined.join(DOC_SEP);
-    var total = 0;
-    this.parts.forEach(function (p) { total += p[TEXT_PART].length; });
-    this.avgText = this.parts.length && total ? total / this.parts.length : 1.0;
+    this.shards = new Map(); // n → shard
+    this.chunks = new Map(); // n → documents
+    this.pending = new Map(); // "p12" → promise
+    this.grams = new Map(); // key → Map(ref → code)
+    this.planStarts = core.plans.map(function (p) { return p[3]; });
   }
 
+  Engine.prototype._get = function (kind, n) {
+    var self = this;
+    var key = kind + n;
+    if (!this.pending.has(key)) {
+      this.pending.set(key, Promise.resolve(this.loader(kind, n)).then(function (data) {
+        (kind === "p" ? self.shards : self.chunks).set(n, data);
+        return data;
+      }, function (err) {
+        self.pending.delete(key); // a later query may try again
+        throw err;
+      }));
+    }
+    return this.pending.get(key);
+  };
+
+  /* The posting shards a query needs, ascending. */
+  Engine.prototype.shardsFor = function (text) {
+    var n = this.core.shards;
+    var set = new Set(queryKeys(text, this.vocab, this.t2s).map(function (k) { return keyShard(k, n); }));
+    return Array.from(set).sort(function (a, b) { return a - b; });
+  };
+
+  Engine.prototype.isLoaded = function (text) {
+    var self = this;
+    return this.shardsFor(text).every(function (s) { return self.shards.has(s); });
+  };
+
+  /* Loads what `text` needs; resolves when searchDetail(text) can run. */
+  Engine.prototype.load = function (text) {
+    var self = this;
+    return Promise.all(this.shardsFor(text).map(function (s) { return self._get("p", s); }));
+  };
+
+  /* Documents to show ([kind, url, title, text, plan, region]) for refs, loading their chunks. */
+  Engine.prototype.documents = function (refs) {
+    var self = this;
+    var size = this.core.chunkSize;
+    var need = Array.from(new Set(refs.map(function (r) { return Math.floor(r / size); })));
+    return Promise.all(need.map(function (c) { return self._get("d", c); })).then(function () {
+      return refs.map(function (r) { return self.chunks.get(Math.floor(r / size))[r % size]; });
+    });
+  };
+
+  /* The documents of domain `d` (a Set of refs), for the domain filter. */
+  Engine.prototype.domainDocs = function (d) {
+    var key = "#" + d;
+    var self = this;
+    return this._get("p", keyShard(key, this.core.shards)).then(function (shard) {
+      var flat = shard.d[key] || [];
+      var out = new Set();
+      var ref = 0;
+      for (var k = 0; k < flat.length; k++) { ref += flat[k]; out.add(ref); }
+      return out;
+    });
+  };
+
+  /* Position of the plan a passage belongs to (-1 for hub pages). */
+  Engine.prototype.planOf = function (ref) {
+    if (ref >= this.core.hubStart) return -1;
+    var lo = 0;
+    var hi = this.planStarts.length - 1;
+    var found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (this.planStarts[mid] <= ref) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  };
+
+  Engine.prototype.isHub = function (ref) {
+    return ref >= this.core.hubStart;
+  };
+
+  Engine.prototype._shard = function (key) {
+    var shard = this.shards.get(keyShard(key, this.core.shards));
+    if (!shard) throw new Error("search shard not loaded for " + key);
+    return shard;
+  };
+
+  /* ref → code (text weight × 16 + part mask) for one key. */
+  Engine.prototype.gram = function (key) {
+    var got = this.grams.get(key);
+    if (!got) {
+      got = new Map();
+      var flat = this._shard(key).g[key] || [];
+      var ref = 0;
+      for (var k = 0; k < flat.length; k += 2) {
+        ref += flat[k];
+        got.set(ref, flat[k + 1]);
+      }
+      this.grams.set(key, got);
+    }
+    return got;
+  };
+
+  /* Documents where some part holds every gram of `span`: ref → [mask, text weight]. */
+  Engine.prototype.spanDocs = function (span) {
+    var self = this;
+    var grams = Array.from(new Set(spanGrams(span))).map(function (g) { return self.gram(g); });
+    grams.sort(function (a, b) { return a.size - b.size; });
+    var out = new Map();
+    if (!grams.length || !grams[0].size) return out;
+    grams[0].forEach(function (code, ref) {
+      var mask = code & 15;
+      var weight = code >> 4;
+      for (var i = 1; i < grams.length; i++) {
+        var c = grams[i].get(ref);
+        if (c === undefined) { mask = 0; break; }
+        mask &= c & 15;
+        weight = Math.min(weight, c >> 4);
+      }
+      if (mask) out.set(ref, [mask, mask & TEXT_BIT ? weight : 0]);
+    });
+    return out;
+  };
+
   Engine.prototype.occurs = function () {
-    var corpus = this.corpus;
-    return function (s) { return corpus.indexOf(s) >= 0; };
+    var self = this;
+    return function (s) { return self.spanDocs(s).size > 0; };
   };
 
   Engine.prototype.parse = function (text) {
     return parseQuery(text, this.vocab, this.t2s, this.occurs());
   };
 
-  function count(hay, needle) {
-    var n = 0;
-    var at = hay.indexOf(needle);
-    while (at >= 0) {
-      n += 1;
-      at = hay.indexOf(needle, at + needle.length);
-    }
-    return n;
-  }
-
-  Engine.prototype.spanScore = function (ref, segments) {
-    var parts = this.parts[ref];
-    var textLen = parts[TEXT_PART].length;
-    var score = 0.0;
-    for (var s = 0; s < segments.length; s++) {
-      var span = segments[s].span;
-      for (var p = 0; p < parts.length; p++) {
-        if (parts[p].indexOf(span) < 0) continue;
-        if (p === TEXT_PART) {
-          var tf = count(parts[p], span);
-          var norm = K1 * (1 - B + B * textLen / this.avgText);
-          score += SPAN_WEIGHTS[p] * (tf * (K1 + 1)) / (tf + norm);
-        } else {
-          score += SPAN_WEIGHTS[p];
+  /* lunr's score from the postings (query.py: lunr_scores). */
+  Engine.prototype.lunrScores = function (segments) {
+    var self = this;
+    var counts = new Map();
+    segments.forEach(function (seg) {
+      seg.words.forEach(function (w) {
+        if (Object.prototype.hasOwnProperty.call(self._shard(w).w, w)) counts.set(w, (counts.get(w) || 0) + 1);
+      });
+    });
+    var scores = new Map();
+    if (!counts.size) return scores;
+    var words = Array.from(counts.keys()).sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+    var sq = 0;
+    counts.forEach(function (c) { sq += c * c; });
+    var norm = Math.sqrt(sq);
+    var scale = this.core.wordScale;
+    for (var fi = 0; fi < this.core.fields.length; fi++) {
+      var dots = new Map();
+      words.forEach(function (w) {
+        var flat = self._shard(w).w[w][fi];
+        var ref = 0;
+        for (var k = 0; k < flat.length; k += 2) {
+          ref += flat[k];
+          dots.set(ref, (dots.get(ref) || 0.0) + counts.get(w) * (flat[k + 1] / scale));
         }
-      }
+      });
+      dots.forEach(function (dot, ref) { scores.set(ref, (scores.get(ref) || 0.0) + dot / norm); });
     }
-    return score;
+    return scores;
   };
 
-  /* Documents holding every segment, best first: [{ref, score}]. */
+  /* Documents holding every segment, best first: [{ref, score, named}] (named: every segment in
+   * the title or agency names, for the row of hub pages). */
   Engine.prototype.rank = function (segments, phrases) {
-    var lunrScores = new Map();
-    var hasClause = segments.some(function (s) { return s.words.length > 0; });
-    if (hasClause) {
-      // lunr: each segment's vocabulary words, per field with its weight
-      this.index.query(function (q) {
-        segments.forEach(function (seg) {
-          seg.words.forEach(function (w) {
-            FIELD_BOOSTS.forEach(function (fb) {
-              q.term(w, { fields: [fb[0]], boost: fb[1], usePipeline: false });
-            });
-          });
-        });
-      }).forEach(function (r) { lunrScores.set(Number(r.ref), r.score); });
-    }
+    var self = this;
+    var perSeg = segments.map(function (s) { return self.spanDocs(s.span); });
+    var smallest = perSeg.reduce(function (a, b) { return b.size < a.size ? b : a; });
+    var lunrScores = this.lunrScores(segments);
+    var phraseDocs = phrases.map(function (p) { return self.spanDocs(p); });
+    var scale = this.core.textScale;
     var hits = [];
-    for (var ref = 0; ref < this.joined.length; ref++) {
-      var joined = this.joined[ref];
-      var ok = true;
-      for (var s = 0; s < segments.length; s++) {
-        if (joined.indexOf(segments[s].span) < 0) { ok = false; break; }
+    smallest.forEach(function (_, ref) {
+      for (var i = 0; i < perSeg.length; i++) if (!perSeg[i].has(ref)) return;
+      var score = lunrScores.get(ref) || 0.0;
+      var named = true;
+      for (var s = 0; s < perSeg.length; s++) {
+        var mw = perSeg[s].get(ref);
+        if (!(mw[0] & 3)) named = false;
+        for (var p = 0; p < 4; p++) {
+          if (!(mw[0] & (1 << p))) continue;
+          score += p === TEXT_PART ? SPAN_WEIGHTS[p] * mw[1] / scale : SPAN_WEIGHTS[p];
+        }
       }
-      if (!ok) continue;
-      var score = (lunrScores.get(ref) || 0.0) + this.spanScore(ref, segments);
-      for (var p = 0; p < phrases.length; p++) {
-        if (joined.indexOf(phrases[p]) >= 0) score += PHRASE_WEIGHT;
-      }
-      hits.push({ ref: ref, score: roundScore(score) });
-    }
+      for (var q = 0; q < phraseDocs.length; q++) if (phraseDocs[q].has(ref)) score += PHRASE_WEIGHT;
+      hits.push({ ref: ref, score: roundScore(score), named: named });
+    });
     hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     return hits;
   };
 
   /* {hits, segments, relaxed}: every segment required; if nothing is found, asked once more with
-   * long segments cut shorter (relaxed: the UI says so). */
+   * long segments cut shorter (relaxed: the UI says so). Needs load(text) to have resolved. */
   Engine.prototype.searchDetail = function (text) {
     var occurs = this.occurs();
     var parsed = parseRuns(text, this.vocab, this.t2s, occurs);
@@ -425,7 +516,8 @@
   return {
     Engine: Engine,
     parseQuery: parseQuery,
-    unpack: unpack,
+    keyShard: keyShard,
+    queryKeys: queryKeys,
     locate: locate,
     snippet: snippet,
     fold: fold

@@ -6,7 +6,8 @@
  * be shared. Everything shown is built with textContent / createElement: plan text and queries are
  * data, never markup.
  *
- * Works from file:// as on a host: the index arrives as a script (assets/search/index.js), never fetched.
+ * Works from file:// as on a host: the core of the index arrives as a script (assets/search/index.js)
+ * and each shard a query needs as one more <script> tag (assets/search/shards/), never fetched.
  */
 (function () {
   "use strict";
@@ -24,10 +25,36 @@
     agency_type: "部门类型", domain: "领域", indicator: "指标", region: "地区", document: "引用文件"
   };
 
+  // shard scripts hand their data here (generator/search/emit.py); the script's load event then
+  // resolves the promise that asked for it
+  var arrived = new Map();
+  window.__atlasLoad = function (kind, n, data) { arrived.set(kind + n, data); };
+
+  function loadShard(kind, n) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = ROOT + "assets/search/shards/" + kind + n + ".js";
+      tag.async = true;
+      tag.onload = function () {
+        tag.remove();
+        var data = arrived.get(kind + n);
+        arrived.delete(kind + n);
+        if (data) resolve(data);
+        else reject(new Error("search shard " + kind + n + " is empty"));
+      };
+      tag.onerror = function () {
+        tag.remove();
+        reject(new Error("search shard " + kind + n + " did not load"));
+      };
+      document.head.appendChild(tag);
+    });
+  }
+
   var engine = null;
   function getEngine() {
-    if (!engine && window.__atlasIndex && window.AtlasSearchCore) {
-      engine = new window.AtlasSearchCore.Engine(window.__atlasIndex);
+    if (!engine && window.__atlasCore && window.AtlasSearchCore) {
+      engine = new window.AtlasSearchCore.Engine(window.__atlasCore, loadShard);
+      window.AtlasSearch = { engine: engine }; // for measurements (generator/search/bench.py)
     }
     return engine;
   }
@@ -60,18 +87,16 @@
     var filtersFilled = false;
 
     function fillFilters() {
-      if (filtersFilled || !window.__atlasIndex) return;
+      if (filtersFilled || !window.__atlasCore) return;
       filtersFilled = true;
-      var data = window.__atlasIndex;
-      var usedDomains = new Set();
-      data.docs.forEach(function (d) { d[6].forEach(function (k) { usedDomains.add(k); }); });
+      var data = window.__atlasCore;
       data.regions.forEach(function (r, i) {
         var o = el("option", null, r[1]);
         o.value = String(i);
         regionSel.appendChild(o);
       });
       data.domains.forEach(function (d, i) {
-        if (!usedDomains.has(i)) return;
+        if (!d[2]) return; // no document has this domain
         var o = el("option", null, d[1]);
         o.value = String(i);
         domainSel.appendChild(o);
@@ -110,67 +135,104 @@
       }
     }
 
+    var seq = 0; // the latest render; an older one that finishes loading later is dropped
+    var shown = null;
+
+    /* Search `q` and show its results, once the shards it needs have loaded. The list is replaced
+     * in one step when everything is there, so it never flickers through a loading state. */
     function render(q) {
+      var token = ++seq;
       var eng = getEngine();
-      list.textContent = "";
       more.hidden = true;
-      selected = -1;
       if (!q.trim()) {
+        list.textContent = "";
+        hubRow.textContent = "";
+        hubRow.hidden = true;
+        selected = -1;
         meta.textContent = "";
         open(false);
-        return;
+        return Promise.resolve();
       }
       open(true);
       if (!eng) {
         meta.textContent = "正在加载检索索引…";
-        return;
+        return Promise.resolve();
       }
       fillFilters();
-      var data = eng.data;
       var region = regionSel.value === "" ? -1 : Number(regionSel.value);
       var domain = domainSel.value === "" ? -1 : Number(domainSel.value);
-      var result = eng.searchDetail(q);
-      var spans = result.segments.map(function (s) { return s.span; });
-      var hits = result.hits.filter(function (h) {
-        var d = data.docs[h.ref];
-        return (region < 0 || d[4] === region) && (domain < 0 || d[6].indexOf(domain) >= 0);
+      var ready = eng.isLoaded(q) && (domain < 0 || domainCache.has(domain));
+      if (!ready) meta.textContent = "正在检索…";
+      var loads = [eng.load(q), domain < 0 ? null : loadDomain(eng, domain)];
+      return Promise.all(loads).then(function (got) {
+        if (token !== seq) return null;
+        var result = eng.searchDetail(q);
+        var inDomain = got[1];
+        var spans = result.segments.map(function (s) { return s.span; });
+        var hits = result.hits.filter(function (h) {
+          return !inDomain || inDomain.has(h.ref);
+        });
+        // agency, domain, indicator pages: a row of links above the passages, not mixed into them;
+        // only pages the query names (every part of it in their title or agency names)
+        var hubs = hits.filter(function (h) { return eng.isHub(h.ref) && h.named; });
+        var core = eng.core;
+        hits = hits.filter(function (h) {
+          if (eng.isHub(h.ref)) return false;
+          var plan = eng.planOf(h.ref);
+          return region < 0 || (plan >= 0 && core.plans[plan][2] === region);
+        });
+        var page = hits.slice(0, PAGE_SIZE).map(function (h) { return h.ref; });
+        var hubRefs = hubs.slice(0, MAX_HUBS * 4).map(function (h) { return h.ref; });
+        return eng.documents(page.concat(hubRefs)).then(function (docs) {
+          if (token !== seq) return;
+          var hubDocs = docs.slice(page.length).filter(function (d) {
+            return region < 0 || d[5] === region;
+          }).slice(0, MAX_HUBS);
+          list.textContent = "";
+          selected = -1;
+          hubRow.textContent = "";
+          hubRow.hidden = !hubDocs.length;
+          hubDocs.forEach(function (d) {
+            var a = el("a", "atlas-search__hub");
+            a.href = href(d[1]);
+            a.appendChild(el("span", "atlas-search__kind", KIND_LABELS[d[0]] || d[0]));
+            a.appendChild(document.createTextNode(d[2]));
+            hubRow.appendChild(a);
+          });
+          meta.textContent = !hits.length ? "没有找到结果"
+            : (result.relaxed ? "没有完全匹配的结果；以下 " + hits.length + " 条结果包含：" + spans.join(" ")
+              : "找到 " + hits.length + " 条结果");
+          shown = { hits: hits, spans: spans, count: 0 };
+          drawItems(docs.slice(0, page.length));
+          if (hits.length) select(0, false);
+        });
+      }).catch(function () {
+        if (token === seq) meta.textContent = "检索索引加载失败";
       });
-      // agency, domain, indicator pages: a row of links above the passages, not mixed into them
-      // only hubs named by the query (every part of it in their title or agency names)
-      var hubs = hits.filter(function (h) {
-        if (!HUB_KINDS.has(data.docs[h.ref][0])) return false;
-        var named = eng.parts[h.ref][0] + "\u0001" + eng.parts[h.ref][1];
-        return spans.every(function (sp) { return named.indexOf(sp) >= 0; });
-      });
-      hits = hits.filter(function (h) { return !HUB_KINDS.has(data.docs[h.ref][0]); });
-      hubRow.textContent = "";
-      hubRow.hidden = !hubs.length;
-      hubs.slice(0, MAX_HUBS).forEach(function (h) {
-        var d = data.docs[h.ref];
-        var a = el("a", "atlas-search__hub");
-        a.href = href(d[1]);
-        a.appendChild(el("span", "atlas-search__kind", KIND_LABELS[d[0]] || d[0]));
-        a.appendChild(document.createTextNode(d[2]));
-        hubRow.appendChild(a);
-      });
-      meta.textContent = !hits.length ? "没有找到结果"
-        : (result.relaxed ? "没有完全匹配的结果；以下 " + hits.length + " 条结果包含：" + spans.join(" ")
-          : "找到 " + hits.length + " 条结果");
-      shown = { hits: hits, spans: spans, count: 0 };
-      renderMore();
-      if (hits.length) select(0, false);
     }
 
-    var shown = null;
+    var domainCache = new Map();
+    function loadDomain(eng, d) {
+      if (domainCache.has(d)) return Promise.resolve(domainCache.get(d));
+      return eng.domainDocs(d).then(function (set) { domainCache.set(d, set); return set; });
+    }
+
     function renderMore() {
-      var data = getEngine().data;
-      var hits = shown.hits;
+      var eng = getEngine();
+      var refs = shown.hits.slice(shown.count, shown.count + PAGE_SIZE).map(function (h) { return h.ref; });
+      var mine = shown;
+      return eng.documents(refs).then(function (docs) {
+        if (mine === shown) drawItems(docs);
+      });
+    }
+
+    function drawItems(docs) {
+      var core = getEngine().core;
       var spans = shown.spans;
       var start = shown.count;
       var frag = document.createDocumentFragment();
-      hits.slice(start, start + PAGE_SIZE).forEach(function (h, k) {
+      docs.forEach(function (d, k) {
         var i = start + k;
-        var d = data.docs[h.ref];
         var li = el("li", "atlas-search__item");
         li.id = "atlas-search-item-" + i;
         li.setAttribute("role", "option");
@@ -180,8 +242,8 @@
         appendPieces(title, window.AtlasSearchCore.snippet(d[2], spans, 200));
         a.appendChild(title);
         var where = [];
-        if (d[4] >= 0) where.push(data.regions[d[4]][1]);
-        if (d[5] >= 0) where.push(data.plans[d[5]][1]);
+        if (d[5] >= 0) where.push(core.regions[d[5]][1]);
+        if (d[4] >= 0) where.push(core.plans[d[4]][1]);
         var metaLine = el("span", "atlas-search__where", where.join(" · "));
         var kind = el("span", "atlas-search__kind", KIND_LABELS[d[0]] || d[0]);
         metaLine.insertBefore(kind, metaLine.firstChild);
@@ -194,9 +256,9 @@
         li.appendChild(a);
         frag.appendChild(li);
       });
-      shown.count = Math.min(hits.length, start + PAGE_SIZE);
+      shown.count = start + docs.length;
       list.appendChild(frag);
-      more.hidden = shown.count >= hits.length;
+      more.hidden = shown.count >= shown.hits.length;
     }
 
     function appendPieces(node, pieces) {
@@ -208,13 +270,16 @@
     var urlTimer = 0;
     function update() {
       var q = input.value;
-      render(q);
-      // the address bar follows once typing pauses: one history write, not one per keystroke
+      var done = render(q);
+      // the address bar follows once typing pauses (one history write, not one per keystroke) and
+      // the results for it are shown
       clearTimeout(urlTimer);
-      urlTimer = setTimeout(function () { keepInUrl(q); }, URL_DELAY);
+      urlTimer = setTimeout(function () {
+        done.then(function () { if (input.value === q) keepInUrl(q); });
+      }, URL_DELAY);
     }
 
-    // a search takes well under a millisecond on the seed plans: run it on every keystroke
+    // a search takes a few milliseconds once its shards are loaded: run it on every keystroke
     input.addEventListener("input", update);
     input.addEventListener("focus", function () {
       // back to a closed box: show its results again (an open one keeps its pages and selection)
@@ -267,7 +332,7 @@
   }
 
   function start() {
-    getEngine(); // load the prebuilt index now, so the first keystroke only searches
+    getEngine(); // read the core now, so the first keystroke only loads its shards and searches
     var boxes = document.querySelectorAll("[data-atlas-search]");
     for (var i = 0; i < boxes.length; i++) init(boxes[i]);
     // when search became usable, for measurements (python -m generator.search.bench)

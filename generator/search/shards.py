@@ -1,0 +1,182 @@
+"""The search index cut into shards, so a query fetches only what it needs (issue #6).
+
+One index file holding every posting and every document's text grows with the corpus (≈ 7 MB gzip
+at 300 plans) and every page would load it. Instead a page loads a small **core** (``index.js``:
+the query segmenter's vocabulary, the traditional → simplified table, region, plan and domain
+tables, and the shard count), and a query then loads, as ``<script>`` tags (``file://`` refuses
+fetch), only:
+
+* the **posting shards** of its keys. A key is a Han bigram or lone character, a run of other
+  letters and digits (``12345``, ``o2o``), a vocabulary word (lunr's postings), or a domain (the
+  domain filter). Key → shard is a hash (``key_shard``: FNV-1a over UTF-16 code units, which the
+  browser computes the same way), so the shards a query needs follow from its text alone, before
+  anything is loaded (``query.SearchIndex.shards_for``).
+* the **document chunks** holding the results it shows (kind, url, title, verbatim text, plan,
+  region): consecutive documents, ``CHUNK_SIZE`` per file, loaded for the page of results shown.
+
+Postings carry everything ranking needs, so no document text is fetched to rank: per (gram,
+document) which haystack parts hold the gram (title, agencies, text, context: a 4-bit mask) and the
+gram's BM25 text weight, quantized (``TEXT_SCALE``); per (word, field, document) lunr's weight.
+A query span of several characters matches a document whose parts hold every one of its bigrams
+(see ``query``).
+
+The number of posting shards grows with the postings (``ENTRIES_PER_SHARD``), so a shard — and a
+first query — stays about the same size from 5 to 300 plans. Same content → same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .tokenize import runs
+
+ENTRIES_PER_SHARD = 3000  # postings per shard file, on average
+MIN_SHARDS = 8
+CHUNK_SIZE = 16  # documents per document chunk
+TEXT_SCALE = 100  # BM25 text weight stored as round(weight × TEXT_SCALE)
+TEXT_BIT = 4  # mask bit of the text part (parts: title 1, agencies 2, text 4, context 8)
+K1, B = 1.2, 0.75
+WORD_SCALE = 10  # lunr weights travel as round(weight × 10), as index.WEIGHT_SCALE keeps them
+DOMAIN_PREFIX = "#"  # key of a domain's document list: "#" + domain position
+
+
+def key_shard(key: str, shards: int) -> int:
+    """The shard of ``key``: FNV-1a (32 bit) over its UTF-16 code units, modulo ``shards``."""
+    h = 0x811C9DC5
+    data = key.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+def js_length(s: str) -> int:
+    """Length in UTF-16 code units, as JavaScript counts it."""
+    return len(s.encode("utf-16-le")) // 2
+
+
+def part_grams(part: str) -> Iterable[str]:
+    """The keys one haystack part holds: each Han character and bigram, each other-letter run."""
+    for run, han in runs(part):
+        if not han:
+            yield run
+            continue
+        yield from run
+        for i in range(len(run) - 1):
+            yield run[i : i + 2]
+
+
+def text_weight(tf: int, text_len: int, avg: float) -> int:
+    """BM25's saturation of a gram's count in the text against the text's length, quantized."""
+    norm = K1 * (1 - B + B * text_len / avg)
+    return math.floor(tf * (K1 + 1) / (tf + norm) * TEXT_SCALE + 0.5)
+
+
+@dataclass(frozen=True)
+class Shards:
+    """What the site serves for search: the core, posting shards, document chunks (JSON-ready)."""
+
+    core: dict
+    postings: tuple[dict, ...]
+    chunks: tuple[list, ...]
+
+
+def gram_postings(parts: list[tuple[str, ...]]) -> dict[str, list[tuple[int, int]]]:
+    """key → [(document, code)] where code = text weight × 16 + part mask, documents ascending."""
+    total = sum(js_length(p[2]) for p in parts)
+    avg = (total / len(parts)) if parts and total else 1.0
+    out: dict[str, list[tuple[int, int]]] = {}
+    for ref, doc_parts in enumerate(parts):
+        masks: dict[str, int] = {}
+        for p, part in enumerate(doc_parts):
+            for g in part_grams(part):
+                masks[g] = masks.get(g, 0) | (1 << p)
+        text = doc_parts[2]
+        text_len = js_length(text)
+        for g in sorted(masks):
+            mask = masks[g]
+            weight = text_weight(text.count(g), text_len, avg) if mask & TEXT_BIT else 0
+            out.setdefault(g, []).append((ref, weight * 16 + mask))
+    return out
+
+
+def word_postings(index: dict) -> dict[str, list[list[int]]]:
+    """term → per lunr field, flat [document delta, weight × scale, …] (from the canonical index)."""
+    fields = index["fields"]
+    position = {t: i for i, (t, _) in enumerate(index["invertedIndex"])}
+    weights: dict[tuple[int, int, int], float] = {}
+    for field_ref, vec in index["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        fi = fields.index(field)
+        for k in range(0, len(vec), 2):
+            weights[(vec[k], fi, int(ref))] = vec[k + 1]  # term index = term position
+    out: dict[str, list[list[int]]] = {}
+    for term, posting in index["invertedIndex"]:
+        ti = position[term]
+        per_field = []
+        for fi, f in enumerate(fields):
+            flat: list[int] = []
+            prev = 0
+            for ref in sorted(int(r) for r in posting.get(f, {})):
+                flat += [ref - prev, round(weights[(ti, fi, ref)] * WORD_SCALE)]
+                prev = ref
+            per_field.append(flat)
+        out[term] = per_field
+    return out
+
+
+def delta(entries: list[tuple[int, int]]) -> list[int]:
+    flat: list[int] = []
+    prev = 0
+    for ref, code in entries:
+        flat += [ref - prev, code]
+        prev = ref
+    return flat
+
+
+def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[str],
+                 t2s: dict[str, str], regions: list, plans: list, domains: list,
+                 doc_domains: list[tuple[int, ...]], docs: list[list], hub_start: int) -> Shards:
+    """Cut one corpus into core, posting shards and document chunks (see the module docstring).
+
+    ``parts``: per document its folded, whitespace-free haystack parts (title, agencies, text,
+    context); ``docs``: per document what the UI shows ([kind, url, title, text, plan, region]).
+    """
+    grams = gram_postings(parts)
+    words = word_postings(index)
+    domain_docs: dict[str, list[int]] = {}
+    for ref, ds in enumerate(doc_domains):
+        for d in ds:
+            domain_docs.setdefault(f"{DOMAIN_PREFIX}{d}", []).append(ref)
+    entries = (sum(len(v) for v in grams.values())
+               + sum(len(f) // 2 for v in words.values() for f in v)
+               + sum(len(v) for v in domain_docs.values()))
+    n = max(MIN_SHARDS, math.ceil(entries / ENTRIES_PER_SHARD))
+    shards: list[dict] = [{"g": {}, "w": {}, "d": {}} for _ in range(n)]
+    for g in sorted(grams):
+        shards[key_shard(g, n)]["g"][g] = delta(grams[g])
+    for w in sorted(words):
+        shards[key_shard(w, n)]["w"][w] = words[w]
+    for k in sorted(domain_docs):
+        refs = domain_docs[k]
+        shards[key_shard(k, n)]["d"][k] = [r - p for r, p in zip(refs, [0, *refs[:-1]])]
+    chunks = tuple(docs[i : i + CHUNK_SIZE] for i in range(0, len(docs), CHUNK_SIZE))
+    han_words = sorted(t for t in vocab)
+    core = {
+        "version": 2,
+        "shards": n,
+        "chunkSize": CHUNK_SIZE,
+        "docs": len(docs),
+        "hubStart": hub_start,
+        "textScale": TEXT_SCALE,
+        "wordScale": WORD_SCALE,
+        "fields": list(index["fields"]),
+        "vocab": " ".join(han_words),
+        "t2s": "".join(k + v for k, v in sorted(t2s.items())),
+        "regions": regions,
+        "plans": plans,
+        "domains": domains,
+    }
+    return Shards(core=core, postings=tuple(shards), chunks=chunks)
