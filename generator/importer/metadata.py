@@ -14,9 +14,9 @@ A copied government page states its metadata in a handful of ways, and this modu
 Nothing is guessed: a field the text does not state is None. Two rules follow from it:
 
 - ``issuer`` is the issuing body (发文机关) as the text names it — a label, the signature block, the
-  body before 关于印发 or 关于 in the title line. A region that opens the title (济南市“互联网+”行动计划)
-  says whose plan it is, which the plan's ``region`` records; it does not say which body issued it
-  (市政府? 市政府办公厅? a 委?), so such a plan's issuer is None.
+  body before 关于印发 or 关于 in the title line. When none of those names a body, a place that opens
+  the title (济南市“互联网+”行动计划) is the issuer: the plan is issued in that place's name, and the
+  text says no more (which of its offices drafted it is not stated, so nothing more is recorded).
 - ``published`` is a 发布日期 (or 公布日期 …) the document or its government page states. The 版记
   line "XX办公厅2016年6月2日印发" is the date the office printed and distributed the document, not a
   publication date, and is neither ``signed`` nor ``published``. Labels and keywords are matched on a
@@ -357,13 +357,26 @@ def _cites(raw: str, folded: str, own: str | None) -> tuple[Citation, ...]:
     return tuple(out)
 
 
+# A place name opening a title: 济南市“互联网+”…, 山东省“互联网+”…, 宁夏回族自治区…; ASCII and
+# full-width quotes or 关于 may follow it.
+_TITLE_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|区|县))(?=[“\"《「]|关于)")
+
+
+def _title_place(title: str | None) -> str | None:
+    """The place a title opens with, when the title is a plan named after it (济南市“互联网+”行动计划)."""
+    if not title:
+        return None
+    m = _TITLE_PLACE.match(title.strip())
+    return m.group(1) if m else None
+
+
 def extract_metadata(raw: str) -> Metadata:
     """Read a plan's metadata from its raw text (see the module docstring); unstated fields are None."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     folded = fold(raw)
     title, title_issuer = _title(raw, folded)
     sig_issuer, sig_date = _signature(raw, folded)
-    issuer = _label_value(raw, folded, _LABEL["issuer"]) or sig_issuer or title_issuer
+    issuer = _label_value(raw, folded, _LABEL["issuer"]) or sig_issuer or title_issuer or _title_place(title)
     signed_label = _label_value(raw, folded, _LABEL["signed"])
     signed = parse_date(signed_label) if signed_label else None
     signed = signed or sig_date

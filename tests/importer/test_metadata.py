@@ -149,8 +149,8 @@ def test_cites_with_titles_deduplicated_in_order_own_number_excluded():
 
 
 def test_unstated_fields_are_none():
-    m = extract_metadata("某市“互联网+”行动计划\n\n一、总体要求\n加快发展。\n")
-    assert m == Metadata(title="某市“互联网+”行动计划", issuer=None, doc_number=None, signed=None,
+    m = extract_metadata("关于推进“互联网+”的行动计划\n\n一、总体要求\n加快发展。\n")
+    assert m == Metadata(title="关于推进“互联网+”的行动计划", issuer=None, doc_number=None, signed=None,
                          published=None, period=None, cites=())
 
 
@@ -169,9 +169,9 @@ def test_empty_and_garbage_never_raise():
 NATIONAL = Citation("国发〔2015〕40号", "国务院关于积极推进“互联网+”行动的指导意见")
 
 EXPECTED = {
-    # No issuing body is stated: no signature, no 发文机关, no notice; 济南市 in the title is the
-    # region, and whether the 市政府 or its 办公厅 issued it is not in the text — so None.
-    "jinan-2016": Metadata("济南市“互联网+”行动计划(2016-2018年)", None, None, None, None,
+    # No signature, 发文机关 or notice: the plan is issued in the name of the place its title opens
+    # with, 济南市 (which of its offices drafted it is not stated).
+    "jinan-2016": Metadata("济南市“互联网+”行动计划(2016-2018年)", "济南市", None, None, None,
                            Period(2016, 2018), ()),
     "liaocheng-2017": Metadata(
         "关于加快推进“互联网+”发展的实施意见", "聊城市人民政府", None, D(2017, 5, 23), D(2017, 5, 31), None,
@@ -271,14 +271,24 @@ def test_published_in_traditional_script_on_a_government_page():
     assert extract_metadata(raw).published == D(2017, 5, 31)
 
 
-def test_a_region_opening_the_title_is_not_the_issuer():
-    # 济南市“互联网+”行动计划: the text says whose plan it is (its region), not which body issued it.
+def test_a_place_opening_the_title_is_the_issuer_when_no_body_is_named():
+    # 济南市“互联网+”行动计划: issued in 济南市's name; nothing else names an issuing body.
     m = extract_metadata("济南市“互联网+”行动计划(2016-2018年)\n\n一、总体要求\n加快发展。\n")
-    assert (m.title, m.issuer) == ("济南市“互联网+”行动计划(2016-2018年)", None)
+    assert (m.title, m.issuer) == ("济南市“互联网+”行动计划(2016-2018年)", "济南市")
+
+
+def test_a_named_issuing_body_wins_over_the_place_in_the_title():
+    raw = "山东省“互联网+”行动计划\n一、总体目标\n加快发展。\n山东省人民政府\n2016年6月2日\n"
+    assert extract_metadata(raw).issuer == "山东省人民政府"
+
+
+def test_a_title_that_does_not_open_with_a_place_names_no_issuer():
+    m = extract_metadata("关于加快推进“互联网+”发展的实施意见\n一、总体要求\n加快发展。\n")
+    assert m.issuer is None
 
 
 def test_the_print_line_of_the_colophon_is_neither_signed_nor_published():
-    raw = ("某市“互联网+”行动计划\n一、总体要求\n加快发展。\n"
+    raw = ("关于推进“互联网+”的行动计划\n一、总体要求\n加快发展。\n"
            "抄送:市委各部门。\n某市人民政府办公厅2016年6月2日印发\n")
     m = extract_metadata(raw)
     assert (m.issuer, m.signed, m.published) == (None, None, None)
