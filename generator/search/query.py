@@ -30,7 +30,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .shards import TEXT_BIT, key_shard
+from .shards import POSITIONS, TEXT_BIT, key_shard
 from .tokenize import fold, is_han, runs
 
 # weight of a segment found in each haystack part, in haystack order
@@ -38,6 +38,7 @@ SPAN_WEIGHTS = {"title": 4.0, "agencies": 3.0, "text": 2.0, "context": 1.0}
 TEXT_PART = 2  # position of the text in the haystack: the part scored by frequency
 PHRASE_WEIGHT = 2.0  # an unspaced run of several segments found as typed
 MAX_WORD = 12  # longest vocabulary word the segmenter tries
+POSITION_MASK = (1 << POSITIONS) - 1
 PAGE_SIZE = 20  # results the search box shows at once (atlas-search.js)
 HUB_CANDIDATES = 16  # hub pages whose documents it loads to pick the row of (at most 4) links
 
@@ -163,6 +164,12 @@ def round_score(x: float) -> float:
     return math.floor(x * 1e6 + 0.5) / 1e6
 
 
+def rotate(bits: int, k: int) -> int:
+    """``bits`` (``POSITIONS`` wide) turned right by ``k``: bit (o + k) mod P moves to bit o."""
+    k %= POSITIONS
+    return ((bits >> k) | (bits << (POSITIONS - k))) & POSITION_MASK
+
+
 def span_grams(span: str) -> list[str]:
     """The posting keys a span is matched by: its bigrams (one Han character alone: itself; a run
     of other letters and digits: itself)."""
@@ -254,21 +261,25 @@ class SearchIndex:
         return got
 
     def span_docs(self, span: str) -> dict[int, tuple[int, int]]:
-        """Documents where some part holds every gram of ``span``: document → (mask, text weight)."""
-        grams = sorted((self.gram(g) for g in dict.fromkeys(span_grams(span))), key=len)
-        if not grams or not grams[0]:
+        """Documents where one part holds every gram of ``span`` at offsets that follow one another
+        (modulo ``POSITIONS``): document → (part mask, text weight)."""
+        grams = sorted(((k, self.gram(g)) for k, g in enumerate(span_grams(span))), key=lambda kg: len(kg[1]))
+        if not grams or not grams[0][1]:
             return {}
+        chain = len(grams) > 1
         out: dict[int, tuple[int, int]] = {}
-        for ref, code in grams[0].items():
-            mask, weight = code & 15, code >> 4
-            for other in grams[1:]:
+        k0, first = grams[0]
+        for ref, code in first.items():
+            mask, where, weight = code & 15, rotate((code >> 4) & POSITION_MASK, k0), code >> (4 + POSITIONS)
+            for k, other in grams[1:]:
                 c = other.get(ref)
                 if c is None:
                     mask = 0
                     break
                 mask &= c & 15
-                weight = min(weight, c >> 4)
-            if mask:
+                where &= rotate((c >> 4) & POSITION_MASK, k)
+                weight = min(weight, c >> (4 + POSITIONS))
+            if mask and (where or not chain):
                 out[ref] = (mask, weight if mask & TEXT_BIT else 0)
         return out
 

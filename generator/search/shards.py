@@ -15,10 +15,13 @@ fetch), only:
   region): consecutive documents, ``CHUNK_SIZE`` per file, loaded for the page of results shown.
 
 Postings carry everything ranking needs, so no document text is fetched to rank: per (gram,
-document) which haystack parts hold the gram (title, agencies, text, context: a 4-bit mask) and the
-gram's BM25 text weight, quantized (``TEXT_SCALE``); per (word, field, document) lunr's weight.
-A query span of several characters matches a document whose parts hold every one of its bigrams
-(see ``query``).
+document) which haystack parts hold the gram (title, agencies, text, context: a 4-bit mask), the
+offsets it starts at modulo ``POSITIONS`` and the gram's BM25 text weight, quantized
+(``TEXT_SCALE``); per (word, field, document) lunr's weight. A query span of several characters
+matches a document where one part holds every one of its bigrams at offsets that can follow one
+another (see ``query.SearchIndex.span_docs``): exact for a span of one or two bigrams' worth of
+distinct positions, and for longer spans wrong only when separate occurrences happen to line up
+modulo ``POSITIONS`` (measured on the judged queries by tests/search/test_shards.py).
 
 The number of posting shards grows with the postings (``ENTRIES_PER_SHARD``), so a shard — and a
 first query — stays about the same size from 5 to 300 plans. Same content → same bytes.
@@ -30,13 +33,14 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .tokenize import runs
+from .tokenize import is_han, runs
 
-ENTRIES_PER_SHARD = 3000  # postings per shard file, on average
+ENTRIES_PER_SHARD = 2000  # postings per shard file, on average
 MIN_SHARDS = 8
 CHUNK_SIZE = 16  # documents per document chunk
-TEXT_SCALE = 100  # BM25 text weight stored as round(weight × TEXT_SCALE)
+TEXT_SCALE = 20  # BM25 text weight stored as round(weight × TEXT_SCALE)
 TEXT_BIT = 4  # mask bit of the text part (parts: title 1, agencies 2, text 4, context 8)
+POSITIONS = 8  # offsets are kept modulo this, so that bigrams far apart rarely pass for a span
 K1, B = 1.2, 0.75
 WORD_SCALE = 10  # lunr weights travel as round(weight × 10), as index.WEIGHT_SCALE keeps them
 DOMAIN_PREFIX = "#"  # key of a domain's document list: "#" + domain position
@@ -57,15 +61,17 @@ def js_length(s: str) -> int:
     return len(s.encode("utf-16-le")) // 2
 
 
-def part_grams(part: str) -> Iterable[str]:
-    """The keys one haystack part holds: each Han character and bigram, each other-letter run."""
+def part_grams(part: str) -> Iterable[tuple[str, int]]:
+    """The keys one haystack part holds, with where they start: each Han character and bigram of
+    adjacent Han characters (at their offset), each run of other letters and digits (offset -1)."""
     for run, han in runs(part):
         if not han:
-            yield run
-            continue
-        yield from run
-        for i in range(len(run) - 1):
-            yield run[i : i + 2]
+            yield run, -1
+    for i, ch in enumerate(part):
+        if is_han(ch):
+            yield ch, i
+            if i + 1 < len(part) and is_han(part[i + 1]):
+                yield part[i : i + 2], i
 
 
 def text_weight(tf: int, text_len: int, avg: float) -> int:
@@ -84,21 +90,28 @@ class Shards:
 
 
 def gram_postings(parts: list[tuple[str, ...]]) -> dict[str, list[tuple[int, int]]]:
-    """key → [(document, code)] where code = text weight × 16 + part mask, documents ascending."""
+    """key → [(document, code)], documents ascending; code packs, low bits first, the part mask
+    (4 bits), the offsets class (``POSITIONS`` bits: bit k set when the key starts at an offset ≡ k
+    modulo ``POSITIONS`` in the document's parts laid end to end) and the text weight."""
     total = sum(js_length(p[2]) for p in parts)
     avg = (total / len(parts)) if parts and total else 1.0
     out: dict[str, list[tuple[int, int]]] = {}
     for ref, doc_parts in enumerate(parts):
         masks: dict[str, int] = {}
+        where: dict[str, int] = {}
+        offset = 0
         for p, part in enumerate(doc_parts):
-            for g in part_grams(part):
+            for g, at in part_grams(part):
                 masks[g] = masks.get(g, 0) | (1 << p)
+                if at >= 0:
+                    where[g] = where.get(g, 0) | (1 << ((offset + at) % POSITIONS))
+            offset += len(part) + 1  # a separator: no bigram spans two parts
         text = doc_parts[2]
         text_len = js_length(text)
         for g in sorted(masks):
             mask = masks[g]
             weight = text_weight(text.count(g), text_len, avg) if mask & TEXT_BIT else 0
-            out.setdefault(g, []).append((ref, weight * 16 + mask))
+            out.setdefault(g, []).append((ref, (weight << (4 + POSITIONS)) | (where.get(g, 0) << 4) | mask))
     return out
 
 

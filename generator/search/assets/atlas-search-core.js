@@ -27,6 +27,8 @@
   var TEXT_PART = 2; // scored by frequency against length (BM25 saturation)
   var MAX_WORD = 12;
   var TEXT_BIT = 4; // part mask bits: title 1, agencies 2, text 4, context 8
+  var POSITIONS = 8; // offsets classes kept per posting (shards.py: POSITIONS)
+  var POSITION_MASK = (1 << POSITIONS) - 1;
   var PHRASE_WEIGHT = 2.0; // an unspaced run of several segments found as typed
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var SPACE = /\s+/g;
@@ -342,23 +344,34 @@
     return got;
   };
 
-  /* Documents where some part holds every gram of `span`: ref → [mask, text weight]. */
+  /* `bits` (POSITIONS wide) turned right by k: bit (o + k) mod P moves to bit o. */
+  function rotate(bits, k) {
+    k %= POSITIONS;
+    return ((bits >> k) | (bits << (POSITIONS - k))) & POSITION_MASK;
+  }
+
+  /* Documents where one part holds every gram of `span` at offsets that follow one another
+   * (modulo POSITIONS): ref → [part mask, text weight] (query.py: span_docs). */
   Engine.prototype.spanDocs = function (span) {
     var self = this;
-    var grams = Array.from(new Set(spanGrams(span))).map(function (g) { return self.gram(g); });
-    grams.sort(function (a, b) { return a.size - b.size; });
+    var grams = spanGrams(span).map(function (g, k) { return [k, self.gram(g)]; });
+    grams.sort(function (a, b) { return a[1].size - b[1].size || a[0] - b[0]; });
     var out = new Map();
-    if (!grams.length || !grams[0].size) return out;
-    grams[0].forEach(function (code, ref) {
+    if (!grams.length || !grams[0][1].size) return out;
+    var chain = grams.length > 1;
+    var k0 = grams[0][0];
+    grams[0][1].forEach(function (code, ref) {
       var mask = code & 15;
-      var weight = code >> 4;
+      var where = rotate((code >> 4) & POSITION_MASK, k0);
+      var weight = code >> (4 + POSITIONS);
       for (var i = 1; i < grams.length; i++) {
-        var c = grams[i].get(ref);
+        var c = grams[i][1].get(ref);
         if (c === undefined) { mask = 0; break; }
         mask &= c & 15;
-        weight = Math.min(weight, c >> 4);
+        where &= rotate((c >> 4) & POSITION_MASK, grams[i][0]);
+        weight = Math.min(weight, c >> (4 + POSITIONS));
       }
-      if (mask) out.set(ref, [mask, mask & TEXT_BIT ? weight : 0]);
+      if (mask && (where || !chain)) out.set(ref, [mask, mask & TEXT_BIT ? weight : 0]);
     });
     return out;
   };
