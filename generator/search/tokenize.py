@@ -27,7 +27,8 @@ def is_han(ch: str) -> bool:
     """A CJK unified ideograph: base block, extension A and compatibility ideographs (the browser's
     ``isHan`` tests the same code-point ranges)."""
     o = ord(ch)
-    return any(lo <= o <= hi for lo, hi in _HAN_RANGES)
+    # unrolled _HAN_RANGES, base block first: this runs once per character indexed
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
 
 
 def is_other_word_char(ch: str) -> bool:
@@ -40,6 +41,17 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def _kind(ch: str) -> bool | None:
+    return True if is_han(ch) else (False if is_other_word_char(ch) else None)
+
+
+# character → its kind in ``runs``: a corpus uses a few thousand distinct characters, and this dict
+# replaces two range tests and a Unicode category lookup per character (a large share of index time
+# at hundreds of plans); bounded so that no input can grow it without limit
+_KINDS: dict[str, bool | None] = {}
+_KINDS_MAX = 65536
+
+
 def runs(text: str) -> list[tuple[str, bool]]:
     """Split folded text into maximal runs of Han (True) and of other word characters (False).
 
@@ -48,8 +60,14 @@ def runs(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     cur: list[str] = []
     cur_han: bool | None = None
+    kinds = _KINDS
     for ch in text:
-        kind = True if is_han(ch) else (False if is_other_word_char(ch) else None)
+        try:
+            kind = kinds[ch]
+        except KeyError:
+            kind = _kind(ch)
+            if len(kinds) < _KINDS_MAX:
+                kinds[ch] = kind
         if kind is not cur_han and cur:
             out.append(("".join(cur), bool(cur_han)))
             cur = []
