@@ -70,7 +70,7 @@ def role_tasks(atlas: Atlas, agency_id: str) -> tuple[RoleTasks, ...]:
 
 def agency_page(atlas: Atlas, agency: Agency) -> Page:
     path = source_path(urls.agency(agency.id))
-    markdown = front_matter(agency.name) + render(
+    markdown = front_matter(agency.name, hide=["navigation"]) + render(
         "agency.md.j2",
         path=path,
         agency=agency,
@@ -96,7 +96,7 @@ def index_page(atlas: Atlas) -> Page:
     path = "agencies/index.md"
     rows = summaries_by_region(atlas)
     groups: tuple[RegionGroup, ...] = group_regions(atlas.vocab, rows)
-    markdown = front_matter("部门") + render(
+    markdown = front_matter("部门", hide=["navigation"]) + render(
         "agencies_index.md.j2",
         path=path,
         groups=groups,

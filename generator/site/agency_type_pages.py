@@ -57,7 +57,7 @@ def peers(atlas: Atlas, type_id: str) -> tuple[Peer, ...]:
 def type_page(atlas: Atlas, agency_type: AgencyType) -> Page:
     path = source_path(urls.agency_type(agency_type.id))
     rows = peers(atlas, agency_type.id)
-    markdown = front_matter(agency_type.name) + render(
+    markdown = front_matter(agency_type.name, hide=["navigation"]) + render(
         "agency_type.md.j2",
         path=path,
         agency_type=agency_type,
@@ -76,7 +76,7 @@ def index_page(atlas: Atlas) -> Page:
         counts = [role_counts(atlas, a.id) for a in atlas.agencies_by_type.get(t.id, ())]
         rows.append(TypeSummary(t, len(counts), sum(c.lead for c in counts),
                                 sum(c.cooperating for c in counts), sum(c.responsible for c in counts)))
-    markdown = front_matter("部门类型") + render(
+    markdown = front_matter("部门类型", hide=["navigation"]) + render(
         "agency_types_index.md.j2", path=path, rows=rows, **template_context(atlas)
     )
     return Page(path=path, title="部门类型", markdown=markdown, edit_path="site_config/agency_types.yaml")

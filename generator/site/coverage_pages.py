@@ -75,7 +75,7 @@ def coverage(atlas: Atlas) -> Coverage:
 
 
 def pages(atlas: Atlas) -> Iterable[Page]:
-    markdown = front_matter("覆盖矩阵") + render(
+    markdown = front_matter("覆盖矩阵", hide=["navigation", "toc"]) + render(
         "coverage.md.j2", path=PATH, cov=coverage(atlas), **template_context(atlas)
     )
     yield Page(path=PATH, title="覆盖矩阵", markdown=markdown, edit_path="site_config/domains.yaml")

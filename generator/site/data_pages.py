@@ -36,7 +36,7 @@ def pages(atlas: Atlas) -> Iterable[Page | Asset]:
         s = exports.schema(name)
         docs.append(ExportDoc(name, s["title"], s["description"], exports.record_count(atlas, name),
                               exports.columns(name)))
-    markdown = front_matter("数据下载") + render(
+    markdown = front_matter("数据下载", hide=["navigation"]) + render(
         "data.md.j2", path=PATH, docs=docs, separator=exports.LIST_SEPARATOR
     )
     yield Page(path=PATH, title="数据下载", markdown=markdown)

@@ -61,7 +61,7 @@ def _ordered(atlas: Atlas) -> list[CitedDocument]:
 
 def document_page(atlas: Atlas, view: DocumentView) -> Page:
     path = source_path(urls.document(view.document.id))
-    markdown = front_matter(view.label) + render(
+    markdown = front_matter(view.label, hide=["navigation"]) + render(
         "document.md.j2", path=path, view=view, **template_context(atlas)
     )
     return Page(path=path, title=view.label, markdown=markdown)
@@ -70,7 +70,7 @@ def document_page(atlas: Atlas, view: DocumentView) -> Page:
 def index_page(atlas: Atlas) -> Page:
     path = "documents/index.md"
     views = [document_view(atlas, d) for d in _ordered(atlas)]
-    markdown = front_matter("引用文件") + render(
+    markdown = front_matter("引用文件", hide=["navigation"]) + render(
         "documents_index.md.j2", path=path, views=views, **template_context(atlas)
     )
     return Page(path=path, title="引用文件", markdown=markdown)

@@ -73,7 +73,7 @@ def domain_view(atlas: Atlas, domain: Domain) -> DomainView:
 def domain_page(atlas: Atlas, domain: Domain) -> Page:
     path = source_path(urls.domain(domain.id))
     view = domain_view(atlas, domain)
-    markdown = front_matter(domain.name) + render("domain.md.j2", path=path, view=view, **template_context(atlas))
+    markdown = front_matter(domain.name, hide=["navigation"]) + render("domain.md.j2", path=path, view=view, **template_context(atlas))
     return Page(path=path, title=domain.name, markdown=markdown, edit_path="site_config/domains.yaml")
 
 
@@ -84,7 +84,7 @@ def index_page(atlas: Atlas) -> Page:
         refs = atlas.tasks_by_domain.get(d.id, ())
         regions = {r.plan.region for r in refs}
         rows.append(DomainSummary(d, len(regions), len(refs), len(task_targets(refs))))
-    markdown = front_matter("政策领域") + render("domains_index.md.j2", path=path, rows=rows, **template_context(atlas))
+    markdown = front_matter("政策领域", hide=["navigation"]) + render("domains_index.md.j2", path=path, rows=rows, **template_context(atlas))
     return Page(path=path, title="政策领域", markdown=markdown, edit_path="site_config/domains.yaml")
 
 

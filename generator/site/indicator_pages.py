@@ -166,7 +166,7 @@ def indicator_view(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],
 
 def indicator_page(atlas: Atlas, view: IndicatorView) -> Page:
     path = source_path(urls.indicator(view.indicator.id))
-    markdown = front_matter(view.indicator.name) + render(
+    markdown = front_matter(view.indicator.name, hide=["navigation"]) + render(
         "indicator.md.j2", path=path, view=view, status=STATUS_TEXT, **template_context(atlas)
     )
     return Page(path=path, title=view.indicator.name, markdown=markdown,
@@ -195,7 +195,7 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
         for i in atlas.vocab.indicators.values()
     )
     not_extracted = tuple(p for p in plans_in_region_order(atlas) if p.id not in with_targets)
-    markdown = front_matter("量化指标") + render(
+    markdown = front_matter("量化指标", hide=["navigation"]) + render(
         "indicators_index.md.j2",
         path=path,
         groups=groups,

@@ -182,7 +182,7 @@ def index_page(atlas: Atlas) -> Page:
         key=lambda p: (region_order.get(p.region, len(region_order)), p.signed or p.published or dt.date.max, p.id),
     )
     rows = [(plan, atlas.vocab.regions.get(plan.region), sum(1 for _ in plan.iter_tasks())) for plan in ordered]
-    markdown = front_matter("行动方案") + render(
+    markdown = front_matter("行动方案", hide=["navigation"]) + render(
         "plans_index.md.j2", path=path, rows=rows, plan_url=urls.plan, region_url=urls.region
     )
     return Page(path=path, title="行动方案", markdown=markdown, edit_path=None)  # one row per file

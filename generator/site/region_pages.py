@@ -91,7 +91,7 @@ def _ancestors(atlas: Atlas, region: Region) -> tuple[Region, ...]:
 def region_page(atlas: Atlas, node: RegionNode) -> Page:
     region = node.region
     path = source_path(urls.region(region.id))
-    markdown = front_matter(region.name) + render(
+    markdown = front_matter(region.name, hide=["navigation"]) + render(
         "region.md.j2",
         path=path,
         region=region,
@@ -107,7 +107,7 @@ def region_page(atlas: Atlas, node: RegionNode) -> Page:
 
 def index_page(atlas: Atlas, tree: tuple[RegionNode, ...]) -> Page:
     path = "regions/index.md"
-    markdown = front_matter("地区") + render(
+    markdown = front_matter("地区", hide=["navigation"]) + render(
         "regions_index.md.j2", path=path, nodes=flatten(tree), levels=LEVEL_NAMES, urls=urls
     )
     return Page(path=path, title="地区", markdown=markdown, edit_path="site_config/regions.yaml")
