@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..site.atlas import Atlas
 from .documents import SearchDocument, build_documents, user_dictionary
@@ -85,11 +86,13 @@ class SearchBundle:
         return SearchIndex(sh.core, lambda kind, n: sh.postings[n] if kind == "p" else sh.chunks[n])
 
 
-def build_bundle(atlas: Atlas) -> SearchBundle:
-    """Documents, user dictionary, index and tables for ``atlas``."""
+def build_bundle(atlas: Atlas, *, cache_dir: Path | None = None) -> SearchBundle:
+    """Documents, user dictionary, index and tables for ``atlas``; ``cache_dir`` keeps jieba's cuts
+    across builds (see ``tokenize.Segmenter``)."""
     docs = build_documents(atlas)
-    seg = Segmenter(user_dictionary(atlas))
+    seg = Segmenter(user_dictionary(atlas), cache_dir=cache_dir)
     index = build_index(docs, seg)
+    seg.save()
     chars = {c for d in docs for s in (d.title, d.text, *d.agencies, *d.context) for c in fold(s) if is_han(c)}
     used_regions = {d.region for d in docs if d.region}
     regions = tuple(

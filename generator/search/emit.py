@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -30,6 +31,13 @@ INDEX_FILE = "index.js"  # the core, loaded by every page
 SHARD_DIR = "shards"
 
 
+def cache_dir(site_dir: Path) -> Path:
+    """Where jieba's cuts are kept between builds: ``$ATLAS_SEARCH_CACHE``, else ``.cache/search``
+    beside the site directory (the project root for ``site/``; ignored by git)."""
+    env = os.environ.get("ATLAS_SEARCH_CACHE")
+    return Path(env) if env else site_dir.resolve().parent / ".cache" / "search"
+
+
 def shard_name(kind: str, n: int) -> str:
     """File of posting shard (kind "p") or document chunk ("d") ``n``, under ``SHARD_DIR``."""
     return f"{kind}{n}.js"
@@ -45,8 +53,22 @@ def core_script(shards: Shards) -> str:
     return "window.__atlasCore=" + to_json(shards.core) + ";\n"
 
 
+def ints(flat: list[int]) -> str:
+    return "[" + ",".join(map(str, flat)) + "]"
+
+
+def postings_json(shard: dict) -> str:
+    """``to_json`` of a posting shard, written directly: the same text, several times faster than
+    the json module on millions of small integers."""
+    g = ",".join(to_json(k) + ":" + ints(v) for k, v in shard["g"].items())
+    w = ",".join(to_json(k) + ":[" + ",".join(ints(f) for f in v) + "]" for k, v in shard["w"].items())
+    d = ",".join(to_json(k) + ":" + ints(v) for k, v in shard["d"].items())
+    return '{"g":{' + g + '},"w":{' + w + '},"d":{' + d + "}}"
+
+
 def shard_script(kind: str, n: int, data: object) -> str:
-    return f'window.__atlasLoad("{kind}",{n},' + to_json(data) + ");\n"
+    body = postings_json(data) if kind == "p" else to_json(data)  # type: ignore[arg-type]
+    return f'window.__atlasLoad("{kind}",{n},' + body + ");\n"
 
 
 def index_script(bundle: SearchBundle) -> str:
@@ -62,7 +84,7 @@ def write_search(atlas: Atlas, site_dir: Path, *, directory_urls: bool = True) -
     """
     out = Path(site_dir) / SITE_SUBDIR
     out.mkdir(parents=True, exist_ok=True)
-    bundle = build_bundle(atlas)
+    bundle = build_bundle(atlas, cache_dir=cache_dir(Path(site_dir)))
     if not directory_urls:
         docs = tuple(dataclasses.replace(d, url=flat_url(d.url)) for d in bundle.documents)
         bundle = dataclasses.replace(bundle, documents=docs)

@@ -30,10 +30,11 @@ first query — stays about the same size from 5 to 300 plans. Same content → 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .tokenize import is_han, runs
+from .tokenize import runs
 
 ENTRIES_PER_SHARD = 2000  # postings per shard file, on average
 MIN_SHARDS = 8
@@ -61,17 +62,22 @@ def js_length(s: str) -> int:
     return len(s.encode("utf-16-le")) // 2
 
 
-def part_grams(part: str) -> Iterable[tuple[str, int]]:
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # tokenize.is_han's ranges
+_WORD = re.compile(r"[^\W_]")
+
+
+def part_grams(part: str) -> list[tuple[str, int]]:
     """The keys one haystack part holds, with where they start: each Han character and bigram of
     adjacent Han characters (at their offset), each run of other letters and digits (offset -1)."""
-    for run, han in runs(part):
-        if not han:
-            yield run, -1
-    for i, ch in enumerate(part):
-        if is_han(ch):
-            yield ch, i
-            if i + 1 < len(part) and is_han(part[i + 1]):
-                yield part[i : i + 2], i
+    out: list[tuple[str, int]] = []
+    for m in _HAN_RUN.finditer(part):
+        run, start = m.group(), m.start()
+        out += [(c, start + i) for i, c in enumerate(run)]
+        out += [(run[i : i + 2], start + i) for i in range(len(run) - 1)]
+    rest = _HAN_RUN.sub(" ", part)
+    if _WORD.search(rest):  # letters or digits outside Han: cut them exactly as the query is cut
+        out += [(run, -1) for run, han in runs(rest) if not han]
+    return out
 
 
 def text_weight(tf: int, text_len: int, avg: float) -> int:
@@ -96,12 +102,16 @@ def gram_postings(parts: list[tuple[str, ...]]) -> dict[str, list[tuple[int, int
     total = sum(js_length(p[2]) for p in parts)
     avg = (total / len(parts)) if parts and total else 1.0
     out: dict[str, list[tuple[int, int]]] = {}
+    seen: dict[str, list[tuple[str, int]]] = {}
     for ref, doc_parts in enumerate(parts):
         masks: dict[str, int] = {}
         where: dict[str, int] = {}
         offset = 0
         for p, part in enumerate(doc_parts):
-            for g, at in part_grams(part):
+            grams = seen.get(part)
+            if grams is None:  # headings, agency names, region names repeat from task to task
+                grams = seen[part] = part_grams(part)
+            for g, at in grams:
                 masks[g] = masks.get(g, 0) | (1 << p)
                 if at >= 0:
                     where[g] = where.get(g, 0) | (1 << ((offset + at) % POSITIONS))
@@ -141,10 +151,12 @@ def word_postings(index: dict) -> dict[str, list[list[int]]]:
 
 
 def delta(entries: list[tuple[int, int]]) -> list[int]:
-    flat: list[int] = []
+    """[(document, code)] → flat [document delta, code, …]."""
+    flat: list[int] = [0] * (2 * len(entries))
     prev = 0
-    for ref, code in entries:
-        flat += [ref - prev, code]
+    for k, (ref, code) in enumerate(entries):
+        flat[2 * k] = ref - prev
+        flat[2 * k + 1] = code
         prev = ref
     return flat
 

@@ -14,12 +14,16 @@ the browser applies the same folding plus the traditional → simplified charact
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import tempfile
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
+CACHE_VERSION = "1"  # bump when what a cut keeps changes
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
@@ -80,26 +84,67 @@ def runs(text: str) -> list[tuple[str, bool]]:
 
 
 class Segmenter:
-    """A private jieba tokenizer with our user dictionary.
+    """A private jieba tokenizer with our user dictionary, and a cache of what it cut.
 
     A fresh ``jieba.Tokenizer`` (not the global one) so that words added for one atlas never leak into
     another, and its dictionary cache is written to a temporary directory, never into site-packages.
     jieba's cut is deterministic for a given dictionary; words are added in sorted order.
+
+    jieba is most of an index build's time at hundreds of plans, and most texts do not change
+    between builds (headings and agency names also repeat within one). So each Han run's cut is
+    kept in memory, and, given ``cache_dir``, in a file named for the jieba version and the user
+    dictionary (a changed dictionary cuts differently: a new file), keyed by the run itself.
+    ``save()`` writes back exactly the runs this build cut, so the file never outgrows the corpus.
+    jieba itself is loaded only when a run is not in the cache.
     """
 
-    def __init__(self, user_words: Iterable[str] = ()):
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        self._tk = jieba.Tokenizer()
-        self._tk.tmp_dir = os.path.join(tempfile.gettempdir(), "policy-atlas-jieba")
-        os.makedirs(self._tk.tmp_dir, exist_ok=True)
-        self._tk.initialize()
+    def __init__(self, user_words: Iterable[str] = (), cache_dir: str | os.PathLike | None = None):
         self.user_words = tuple(sorted({fold(w) for w in user_words if w and len(w.strip()) >= 2}))
         # 互联网+制造 → its Han runs; jieba only ever sees Han runs (see ``words``)
-        han_words = {r for w in self.user_words for r, han in runs(w) if han and len(r) >= 2}
-        for w in sorted(han_words):
-            self._tk.add_word(w)
+        self._han_words = sorted({r for w in self.user_words for r, han in runs(w) if han and len(r) >= 2})
+        self._tk = None
+        self._cuts: dict[str, tuple[str, ...]] = {}
+        self._stored: dict[str, list[str]] = {}
+        self._cache_file: Path | None = None
+        if cache_dir is not None:
+            import jieba
+
+            key = hashlib.sha256("\n".join([jieba.__version__, CACHE_VERSION, *self._han_words])
+                                 .encode("utf-8")).hexdigest()[:24]
+            self._cache_file = Path(cache_dir) / f"jieba-{key}.json"
+            try:
+                self._stored = json.loads(self._cache_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._stored = {}  # no cache yet, or a damaged one: cut everything again
+        else:
+            self.tokenizer()  # no cache: load jieba now (as before), not in the middle of a build
+
+    def tokenizer(self):
+        if self._tk is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.tmp_dir = os.path.join(tempfile.gettempdir(), "policy-atlas-jieba")
+            os.makedirs(tk.tmp_dir, exist_ok=True)
+            tk.initialize()
+            for w in self._han_words:
+                tk.add_word(w)
+            self._tk = tk
+        return self._tk
+
+    def cut(self, run: str) -> tuple[str, ...]:
+        """The word tokens of one Han run: jieba's tokens of two or more Han characters."""
+        got = self._cuts.get(run)
+        if got is None:
+            stored = self._stored.get(run)
+            if stored is not None and isinstance(stored, list):
+                got = tuple(stored)
+            else:
+                got = tuple(t for t in self.tokenizer().cut(run, HMM=True)
+                            if len(t) >= 2 and all(is_han(c) for c in t))
+            self._cuts[run] = got
+        return got
 
     def words(self, text: str | None) -> list[str]:
         """The word tokens of ``text``, in order (see the module docstring)."""
@@ -107,10 +152,20 @@ class Segmenter:
             return []
         out: list[str] = []
         for run, han in runs(fold(text)):
-            if not han:
+            if han:
+                out.extend(self.cut(run))
+            else:
                 out.append(run)
-                continue
-            for tok in self._tk.cut(run, HMM=True):
-                if len(tok) >= 2 and all(is_han(c) for c in tok):
-                    out.append(tok)
         return out
+
+    def save(self) -> None:
+        """Write the runs cut in this build to the cache file (atomically; no-op without a cache)."""
+        if self._cache_file is None:
+            return
+        data = {run: list(toks) for run, toks in sorted(self._cuts.items())}
+        if data == self._stored:
+            return
+        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self._cache_file.with_name(f"{self._cache_file.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, self._cache_file)

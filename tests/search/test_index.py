@@ -175,3 +175,25 @@ def test_same_content_gives_the_same_bytes_across_processes(tmp_path):
         subprocess.run([sys.executable, "-c", code, str(tmp_path / out)], cwd=root, check=True,
                        env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300)
     assert site_files(tmp_path / "a") == site_files(tmp_path / "b")
+
+
+def test_segmentation_cache_is_reused_across_builds_and_keyed_by_the_dictionary(tmp_path):
+    texts = ["牵头单位:市经信委", "建设全市统一的远程医疗服务平台"]
+    first = Segmenter(["市经信委"], cache_dir=tmp_path)
+    want = [first.words(t) for t in texts]
+    first.save()
+    again = Segmenter(["市经信委"], cache_dir=tmp_path)
+    assert [again.words(t) for t in texts] == want
+    assert again._tk is None  # every run came from the cache: jieba was never loaded
+    other = Segmenter(["阿尔法贝塔委"], cache_dir=tmp_path)
+    other.words(texts[0])
+    other.save()
+    assert len(list(tmp_path.glob("jieba-*.json"))) == 2  # another dictionary, another file
+    assert Segmenter(["市经信委"], cache_dir=tmp_path).words(texts[0]) == Segmenter(["市经信委"]).words(texts[0])
+
+
+def test_postings_are_written_as_the_json_module_would(bundle):
+    from generator.search.emit import postings_json, to_json
+
+    shards = bundle.shards()
+    assert all(postings_json(p) == to_json(p) for p in shards.postings)
