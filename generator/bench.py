@@ -253,7 +253,10 @@ def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
     fq_raw = fq_gzip = 0
     latency, note = None, ""
     if not browser:
-        fq_raw, fq_gzip = search_transfer(site)  # what the search package says a page load fetches
+        try:  # what the search package says a page load fetches
+            fq_raw, fq_gzip = search_transfer(site)
+        except (ImportError, OSError) as err:
+            note = f"search files not found ({type(err).__name__}: {err})"
     else:
         try:
             # what the browser actually read for the page load and the first query
@@ -318,8 +321,17 @@ def ratios(results: list[Result]) -> list[str]:
     return lines
 
 
-def report(results: list[Result]) -> str:
-    lines = [f"Machine: {machine()}", "",
+def load_average() -> str:
+    """The 1-minute load average: on a shared machine, what the timings competed with."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
+
+
+def report(results: list[Result], load_before: str = "") -> str:
+    load = f"load average {load_before} at start, {load_average()} at end" if load_before else ""
+    lines = [f"Machine: {machine()}" + (f"; {load}" if load else ""), "",
              "Synthetic corpora (generator/synthetic.py) of N plans derived from the real ones; "
              "\"project\" is content/ itself. Timings: median of the runs shown.", "",
              table(results), ""]
@@ -351,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
+    load_before = load_average()
     results = []
     if not args.no_project:
         results.append(bench_root(ROOT, "project", args.runs, work=work, browser=not args.no_browser))
@@ -360,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         runs = args.runs if n <= MEDIAN_UP_TO else 1
         results.append(bench_root(root, str(n), runs, work=work, browser=not args.no_browser))
         print(f"measured {n} plans", file=sys.stderr)
-    text = report(results)
+    text = report(results, load_before)
     print(text, end="")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
