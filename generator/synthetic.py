@@ -89,18 +89,22 @@ class _Corpus:
 
     # --- vocabularies -------------------------------------------------------------------------
 
-    def group_regions(self, group: int) -> dict[str, SynthRegion]:
-        """Real region id → its copy in ``group`` (the whole tree below the country)."""
-        out: dict[str, SynthRegion] = {}
-        for r in self.mirrored:  # file order puts parents first
+    def group_regions(self) -> dict[str, SynthRegion]:
+        """Real region id → its copy in the next group (the whole tree below the country)."""
+        ids: dict[str, tuple[str, str]] = {}
+        for r in self.mirrored:
             if r["level"] in ("province", "municipality"):
                 self.n_provinces += 1
-                sid, name = f"synth-p{self.n_provinces:02d}", f"合成省{self.n_provinces:02d}"
-            else:
+                ids[r["id"]] = (f"synth-p{self.n_provinces:02d}", f"合成省{self.n_provinces:02d}")
+            else:  # city, district
                 self.n_cities += 1
-                sid, name = f"synth-c{self.n_cities:03d}", f"合成市{self.n_cities:03d}"
-            parent = r["parent"]
-            parent = out[parent].id if parent in out else parent
+                word = "区" if r["level"] == "district" else "市"
+                ids[r["id"]] = (f"synth-c{self.n_cities:03d}", f"合成{word}{self.n_cities:03d}")
+        # parents mapped once every copy has its id: no assumption about the file's order
+        out: dict[str, SynthRegion] = {}
+        for r in self.mirrored:
+            sid, name = ids[r["id"]]
+            parent = ids[r["parent"]][0] if r["parent"] in ids else r["parent"]
             out[r["id"]] = SynthRegion(sid, name, r["level"], parent)
         return out
 
@@ -195,8 +199,8 @@ class _Corpus:
         regions, agencies = list(self.kept_regions), list(self.kept_agencies)
         per_group = len(self.plans)
         index = 0
-        for group in range((self.n + per_group - 1) // per_group):
-            mapping = self.group_regions(group)
+        for _ in range((self.n + per_group - 1) // per_group):
+            mapping = self.group_regions()
             regions += self.region_rows(mapping)
             rows, agency_ids = self.agency_rows(mapping)
             agencies += rows

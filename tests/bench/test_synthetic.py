@@ -38,7 +38,7 @@ def test_everything_synthetic_is_marked(corpus7):
         assert plan.title.startswith(TITLE_MARK)
         assert plan.region.startswith("synth-")
         region = content.vocab.regions[plan.region]
-        assert region.name.startswith(("合成省", "合成市"))
+        assert region.name.startswith(("合成省", "合成市", "合成区"))
         if plan.doc_number:
             assert plan.doc_number.startswith("合成发")
     # the shared country stays; no real province or city is in the corpus
