@@ -28,7 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +65,7 @@ class Build:
 
     seconds: float
     max_rss: int
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per PHASES label
 
 
 @dataclass(frozen=True)
@@ -109,18 +110,68 @@ def _median_time(fn, runs: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+# Where a build's time goes: the plugin's stages and MkDocs' own per-page work (mkdocs 1.6 names).
+PHASES = (
+    ("load + link + pages", "generator.site.plugin", "AtlasPlugin.on_config"),
+    ("Markdown → HTML", "mkdocs.structure.pages", "Page.render"),
+    ("theme templates + write", "mkdocs.commands.build", "_build_page"),
+    ("search index", "generator.site.plugin", "AtlasPlugin.on_post_build"),
+)
+
+
+def timed_build(site: str, phases_file: str) -> None:
+    """Run ``mkdocs build --strict`` in this process, timing ``PHASES``; write them as JSON.
+
+    The benchmark runs this in a child process (cwd = the project) so that its peak memory is the
+    build's own. A phase whose function MkDocs no longer has is left out, never guessed.
+    """
+    import functools
+    import importlib
+    import json
+
+    spent: dict[str, float] = {}
+    for label, module_name, qualname in PHASES:
+        owner = importlib.import_module(module_name)
+        *path, name = qualname.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name, None)
+        if original is None:
+            continue
+
+        def wrapper(*args, _original=original, _label=label, **kwargs):
+            start = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - start
+
+        setattr(owner, name, functools.wraps(original)(wrapper))
+    from mkdocs.__main__ import cli
+
+    try:
+        cli(["build", "--strict", "--quiet", "--site-dir", site], standalone_mode=False)
+    finally:
+        Path(phases_file).write_text(json.dumps(spent), encoding="utf-8")
+
+
 def mkdocs_build(root: Path, site: Path) -> Build:
     """``mkdocs build --strict`` of ``root`` into ``site`` as a child process; its time and peak memory."""
+    import json
+
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    phases_file = site.parent / f"{site.name}.phases.json"
+    code = f"from generator.bench import timed_build; timed_build({str(site)!r}, {str(phases_file)!r})"
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                              "--site-dir", str(site)], cwd=root, env=env)
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=root, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise RuntimeError(f"mkdocs build failed in {root} (exit {child.returncode})")
-    return Build(seconds, usage.ru_maxrss * 1024)  # Linux reports kilobytes
+    phases = json.loads(phases_file.read_text(encoding="utf-8"))
+    phases_file.unlink()
+    return Build(seconds, usage.ru_maxrss * 1024, phases)  # Linux reports ru_maxrss in kilobytes
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -244,7 +295,8 @@ def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
     for _ in range(runs):
         shutil.rmtree(site, ignore_errors=True)
         builds.append(mkdocs_build(root, site))
-    build = Build(statistics.median(b.seconds for b in builds), max(b.max_rss for b in builds))
+    median = sorted(builds, key=lambda b: b.seconds)[(len(builds) - 1) // 2]  # a run, with its phases
+    build = Build(median.seconds, max(b.max_rss for b in builds), median.phases)
 
     files = [p for p in site.rglob("*") if p.is_file()]
     index = (site / SEARCH_SUBDIR / INDEX_FILE).read_bytes()
@@ -287,6 +339,9 @@ def table(results: list[Result]) -> str:
         ("content load + validation", [f"{r.load:.2f} s" for r in results]),
         ("page generation (link + render)", [f"{r.pages_time:.2f} s" for r in results]),
         ("`mkdocs build --strict` (whole)", [f"{r.build.seconds:.1f} s" for r in results]),
+        ("… of which " + " / ".join(label for label, _, _ in PHASES),
+         [" / ".join(f"{r.build.phases[label]:.1f}" if label in r.build.phases else "?"
+                     for label, _, _ in PHASES) + " s" for r in results]),
         ("peak memory of the build", [f"{r.build.max_rss / 1024 / 1024:,.0f} MiB" for r in results]),
         ("generated pages / HTML pages", [f"{r.pages:,} / {r.html_pages:,}" for r in results]),
         ("site size", [f"{r.site_bytes / 1024 / 1024:,.1f} MiB, {r.site_files:,} files" for r in results]),

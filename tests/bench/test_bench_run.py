@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator import bench
@@ -32,5 +34,7 @@ def test_bench_builds_and_measures_a_five_plan_corpus(tmp_path, capsys):
                     "query latency p50 / p95 (keystroke → results)"):
         assert measure in rows, measure
         assert "n/a" not in rows[measure], rows[measure]
+    phases = next(line for name, line in rows.items() if name.startswith("… of which"))
+    assert "?" not in phases and len(re.findall(r"\d+\.\d", phases)) == len(bench.PHASES), phases
     assert (tmp_path / "w" / "site-5" / "index.html").is_file()
     assert "not measured" not in text
