@@ -151,6 +151,7 @@
         selected = -1;
         meta.textContent = "";
         open(false);
+        done(q);
         return Promise.resolve();
       }
       open(true);
@@ -205,10 +206,17 @@
           shown = { hits: hits, spans: spans, count: 0 };
           drawItems(docs.slice(0, page.length));
           if (hits.length) select(0, false);
+          done(q);
         });
       }).catch(function () {
         if (token === seq) meta.textContent = "检索索引加载失败";
       });
+    }
+
+    /* The list shows the results of `q` (even none): an attribute write that tests and
+     * measurements wait for (generator/search/bench.py), since an empty result list changes nothing. */
+    function done(q) {
+      list.setAttribute("data-atlas-query", q);
     }
 
     var domainCache = new Map();
