@@ -249,3 +249,25 @@ def test_hub_pages_named_by_the_query_are_a_row_of_links_above_the_passages(page
     assert len(hubs) <= 4
     results = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
     assert results and all("/plans/" in r for r in results)
+
+
+def test_domain_filter_loads_its_document_list_and_keeps_only_that_domain(page, seed_site, seed_bundle):
+    page.goto(file_url(seed_site))
+    search(page, "大数据")
+    option = page.eval_on_selector("[data-atlas-filter=domain]",
+                                   "s => [s.options[1].value, s.options[1].textContent]")
+    domain = next(d for d in seed_bundle.domains if d[1] == option[1])[0]
+    docs = seed_bundle.documents
+    want = [docs[h.ref].url for h in seed_bundle.searcher().search("大数据")
+            if docs[h.ref].kind in PASSAGE_KINDS and domain in docs[h.ref].domains][:20]
+    assert want
+    page.select_option("[data-atlas-filter=domain]", value=option[0])
+    page.wait_for_function(
+        "n => document.querySelectorAll('.atlas-search__results a').length === n "
+        "&& !document.querySelector('.atlas-search__meta').textContent.includes('正在')", arg=len(want))
+    got = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
+    import re
+
+    assert len(got) == len(want)
+    # from file:// a directory URL is spelled out as index.html (atlas-search.js: href)
+    assert all(g.endswith(re.sub(r"/(#|$)", r"/index.html\1", w, count=1)) for g, w in zip(got, want))
