@@ -9,7 +9,6 @@ simplified table. Same atlas → same bytes.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -1,21 +1,18 @@
-"""Build the lunr index with the Python ``lunr`` package, for lunr.js 2.3.9.
+"""Build the lunr index with the Python ``lunr`` package: its BM25 weights per word and field.
 
 lunr's own pipeline (trimmer, stop words, English stemmer) is switched off: its trimmer strips every
 non-``\\w`` character, which in JavaScript means every Chinese character. Tokens are made by
 ``tokenize.Segmenter`` and handed to lunr as lists, so lunr's whitespace tokenizer never cuts Chinese.
 
-Fields: ``title`` · ``agencies`` · ``context`` (the headings above a task). Field weights are applied
-per query clause (``query.FIELD_BOOSTS``). The body text is not indexed here: it ships anyway (for
-snippets), so ``query`` matches and scores it directly — which also finds substrings of long words
-(办公厅 inside 国务院办公厅) — and the index stays within the transfer budget (a body field doubled
-it: 44 KB gzip of postings for the five seed plans).
+Fields: ``title`` · ``agencies`` · ``context`` (the headings above a task). The body text is not
+indexed as words: ``shards`` gives every document's parts bigram postings, which also find
+substrings of long words (办公厅 inside 国务院办公厅).
 
-Transport: lunr's JSON repeats every field name for every term and writes weights as floats. ``pack`` writes the same index as sorted terms plus, per field, flat
-integer postings (term, count, then doc-ref delta and weight pairs); ``unpack`` (here and in the
-browser) restores lunr's JSON exactly, which lunr then loads as is. Weights are kept to one decimal
-(``WEIGHT_SCALE``; lunr keeps three): the weights are most of the bytes, and a tenth is finer than
-any ranking decision the query set showed. ``build_index`` returns the unpacked form, so the Python
-side ranks with exactly the weights the browser gets.
+The browser no longer loads a lunr index: ``shards.word_postings`` cuts this one into per-word
+postings, and ``query.SearchIndex.lunr_scores`` (and its JS twin) compute lunr's score from them
+(a test compares with lunr.py's own query on the whole index). Weights are kept to one decimal
+(``WEIGHT_SCALE``; lunr keeps three): ``pack`` / ``unpack`` round-trip the index through that
+precision, and ``build_index`` returns the rounded form, so every side ranks with the same weights.
 """
 
 from __future__ import annotations

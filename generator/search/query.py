@@ -8,15 +8,19 @@
    (济南 + 公共自行车) still splits where documents would. A lone character joins its neighbour
    (市 + 经信委 → 市经信委), so a query never asks for a single character it did not type alone.
 4. Every segment is required: its span must occur in the document's haystack (title, agency names,
-   text, headings above and region names; folded, whitespace removed). Matching the text itself
-   finds a word inside a longer one (办公厅 in 国务院办公厅) exactly — character bigrams would only
-   find the characters near each other — and costs no index bytes: the text ships for snippets.
-5. Ranking = lunr + spans. lunr scores each segment's vocabulary words in the ``title``,
-   ``agencies`` and ``context`` fields (``FIELD_BOOSTS``: title and agencies first). Each segment
-   then adds ``SPAN_WEIGHTS`` for every part of the haystack it occurs in; in the text, weighted by
-   how often it occurs there against the text's length (BM25's saturation, ``K1`` and ``B``), so
-   body text counts, below title and agencies. An unspaced run that was cut into several segments
-   adds ``PHRASE_WEIGHT`` where it occurs as typed. Ties keep document order.
+   text, headings above and region names; folded, whitespace removed), as the bigram postings tell
+   it (``SearchIndex.span_docs``: every bigram of the span in one part, at offsets that can follow
+   one another modulo ``shards.POSITIONS``). So a word inside a longer one is found (办公厅 in
+   国务院办公厅) without shipping any document text to the browser before results are shown.
+5. Ranking = lunr + spans. lunr's score of each segment's vocabulary words in the ``title``,
+   ``agencies`` and ``context`` fields, recomputed from the word postings (``lunr_scores``). Each
+   segment then adds ``SPAN_WEIGHTS`` for every part of the haystack it occurs in; in the text,
+   weighted by how often it occurs there against the text's length (BM25's saturation, stored per
+   posting by ``shards``), so body text counts, below title and agencies. An unspaced run that was
+   cut into several segments adds ``PHRASE_WEIGHT`` where it occurs as typed. Ties keep document
+   order.
+7. Loading: the posting shards a query needs follow from its text (``query_keys``); ``search``
+   loads them first (``ensure``), as the browser does before it searches.
 6. Nothing found? The query is asked once more with its long segments cut shorter (``relax``:
    4G网络覆盖 → 4G + 网络 + 覆盖, for a text that says 4G网络全覆盖), and the UI says so.
 
