@@ -368,6 +368,9 @@ def ratios(results: list[Result]) -> list[str]:
     if "5" in by and "300" in by:
         lines.append(f"- first-query bytes (gzip) 300 / 5: "
                      f"{by['300'].first_query_gzip / by['5'].first_query_gzip:.1f}× (target ≤ 2)")
+    if any(r.latency is None for r in results):
+        lines.append("- without Chromium, \"first query fetches\" is what the search package lists for a "
+                     "page load (index core and scripts), not what a query then loads")
     for r in results:
         if r.latency_note:
             lines.append(f"- {r.label}: query latency not measured ({r.latency_note})")
