@@ -2,8 +2,9 @@
 
     python -m generator.search.bench site/          # Markdown tables on stdout
 
-A page load fetches the core (``index.js``) and the scripts; a query then fetches the posting
-shards its keys hash to and the document chunks of the results it shows (``query_transfer``, computed
+A page load fetches the core (``index.js``) and the scripts, and for a small corpus every document
+chunk in one file (``shards/c0.js``, when the core says ``"preload": 1``); a query then fetches the
+posting shards its keys hash to and, unless preloaded, the document chunks of the results it shows (``query_transfer``, computed
 from the site's own files by the Python twin of the browser's engine). Sizes are exact; timings are
 this machine's and are reported, never asserted. Relevance (recall@10, MRR on
 tests/search/queries.yaml) is measured by tests/search/scorer.py.
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..browser import launch
-from .emit import INDEX_FILE, SHARD_DIR, SITE_SUBDIR, STATIC_FILES, shard_name
+from .emit import INDEX_FILE, PRELOAD_KIND, SHARD_DIR, SITE_SUBDIR, STATIC_FILES, shard_name
 from .query import SearchIndex
 
 # what overrides/partials/search.html makes every page load
@@ -94,9 +95,17 @@ def _size(path: Path) -> Transfer:
     return Transfer(path.name, len(data), len(gzip.compress(data, 9, mtime=0)))
 
 
+def _core(site_dir: Path) -> dict:
+    core_js = (Path(site_dir) / SITE_SUBDIR / INDEX_FILE).read_text(encoding="utf-8")
+    return json.loads(core_js[core_js.index("=") + 1 : core_js.rindex(";")])
+
+
 def transfer(site_dir: Path) -> tuple[Transfer, ...]:
     """Raw and gzip (level 9) bytes of each search file a page load fetches."""
-    return tuple(_size(Path(site_dir) / SITE_SUBDIR / name) for name in PAGE_LOAD_FILES)
+    names = [*PAGE_LOAD_FILES]
+    if _core(site_dir).get("preload"):
+        names.append(f"{SHARD_DIR}/{shard_name(PRELOAD_KIND, 0)}")
+    return tuple(_size(Path(site_dir) / SITE_SUBDIR / name) for name in names)
 
 
 def _payload(script: str) -> object:
@@ -108,8 +117,7 @@ def _payload(script: str) -> object:
 def site_searcher(site_dir: Path) -> SearchIndex:
     """The Python twin of the browser's engine, reading the site's own core and shard files."""
     base = Path(site_dir) / SITE_SUBDIR
-    core_js = (base / INDEX_FILE).read_text(encoding="utf-8")
-    core = json.loads(core_js[core_js.index("=") + 1 : core_js.rindex(";")])
+    core = _core(site_dir)
 
     def load(kind: str, n: int) -> object:
         return _payload((base / SHARD_DIR / shard_name(kind, n)).read_text(encoding="utf-8"))
@@ -118,13 +126,14 @@ def site_searcher(site_dir: Path) -> SearchIndex:
 
 
 def query_transfer(site_dir: Path, query: str) -> tuple[Transfer, ...]:
-    """Each file a first query fetches after the page load: its posting shards, then the document
-    chunks of the results the search box shows first."""
+    """Each file a first query fetches after the page load: its posting shards, then (unless the
+    page preloaded them all) the document chunks of the results the search box shows first."""
     searcher = site_searcher(site_dir)
     refs = searcher.shown(query)
     shard_dir = Path(site_dir) / SITE_SUBDIR / SHARD_DIR
     files = [shard_name("p", n) for n in searcher.shards_for(query)]
-    files += [shard_name("d", n) for n in searcher.chunks_for(refs)]
+    if not searcher.core.get("preload"):
+        files += [shard_name("d", n) for n in searcher.chunks_for(refs)]
     return tuple(_size(shard_dir / f) for f in files)
 
 

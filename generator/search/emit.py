@@ -3,7 +3,10 @@
 Every page loads ``assets/search/index.js`` (``window.__atlasCore = …``: the core of the sharded
 index, see ``shards``) with a ``<script>`` tag; a query then adds ``<script>`` tags for the posting
 shards and document chunks it needs (``assets/search/shards/p<n>.js``, ``d<n>.js``), each of which
-hands its data to ``window.__atlasLoad(kind, n, data)``. Scripts, not fetch: that works from
+hands its data to ``window.__atlasLoad(kind, n, data)``. When the core says ``"preload": 1`` (a small
+corpus, see ``shards.chunks_preloaded``) all document chunks are also written as one file,
+``shards/c0.js`` (kind "c": every chunk, in order), which the search box loads with the page.
+Scripts, not fetch: that works from
 ``file://``, where fetch/XHR of a local file is refused, and on any static host.
 """
 
@@ -29,6 +32,7 @@ STATIC_FILES = (
 )
 INDEX_FILE = "index.js"  # the core, loaded by every page
 SHARD_DIR = "shards"
+PRELOAD_KIND = "c"  # all document chunks in one file, loaded with the page when the core says so
 
 
 def cache_dir(site_dir: Path) -> Path:
@@ -39,7 +43,8 @@ def cache_dir(site_dir: Path) -> Path:
 
 
 def shard_name(kind: str, n: int) -> str:
-    """File of posting shard (kind "p") or document chunk ("d") ``n``, under ``SHARD_DIR``."""
+    """File of posting shard (kind "p"), document chunk ("d") ``n`` or of every chunk ("c", 0),
+    under ``SHARD_DIR``. Kinds differ in more than case: some file systems ignore it."""
     return f"{kind}{n}.js"
 
 
@@ -97,5 +102,8 @@ def write_search(atlas: Atlas, site_dir: Path, *, directory_urls: bool = True) -
         for n, data in enumerate(items):
             (shard_dir / shard_name(kind, n)).write_text(shard_script(kind, n, data), encoding="utf-8",
                                                          newline="\n")
+    if shards.core["preload"]:
+        (shard_dir / shard_name(PRELOAD_KIND, 0)).write_text(
+            shard_script(PRELOAD_KIND, 0, list(shards.chunks)), encoding="utf-8", newline="\n")
     for src, name in STATIC_FILES:
         shutil.copyfile(ASSETS / src, out / name)

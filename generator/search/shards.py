@@ -13,6 +13,10 @@ fetch), only:
   anything is loaded (``query.SearchIndex.shards_for``).
 * the **document chunks** holding the results it shows (kind, url, title, verbatim text, plan,
   region): consecutive documents, ``CHUNK_SIZE`` per file, loaded for the page of results shown.
+  When all chunks together are small (``PRELOAD_GZIP_BUDGET``, checked by ``chunks_preloaded``)
+  the core says ``"preload": 1`` and every page also loads them as one file right after the core,
+  so a first query waits for one round of script loads (its posting shards), not two (issue #4);
+  a larger corpus keeps loading the chunks of the results shown, on demand.
 
 Postings carry everything ranking needs, so no document text is fetched to rank: per (gram,
 document) which haystack parts hold the gram (title, agencies, text, context: a 4-bit mask), the
@@ -24,19 +28,26 @@ distinct positions, and for longer spans wrong only when separate occurrences ha
 modulo ``POSITIONS`` (measured on the judged queries by tests/search/test_shards.py).
 
 The number of posting shards grows with the postings (``ENTRIES_PER_SHARD``), so a shard — and a
-first query — stays about the same size from 5 to 300 plans. Same content → same bytes.
+first query — stays about the same size from 5 to 300 plans; a corpus whose chunks are preloaded is
+cut four times finer (``PRELOADED_ENTRIES_PER_SHARD``), so that the page load, which then carries
+the text, plus a first query's shards stay within issue #4's 150 KB. Same content → same bytes.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .tokenize import runs
 
 ENTRIES_PER_SHARD = 2000  # postings per shard file, on average
+# ... and when the page preloads every document chunk (a small corpus): the text already costs the
+# page load, so a first query's posting shards must be small for load + query to stay ≤ 150 KB gzip
+PRELOADED_ENTRIES_PER_SHARD = 500
 MIN_SHARDS = 8
 CHUNK_SIZE = 16  # documents per document chunk
 TEXT_SCALE = 20  # BM25 text weight stored as round(weight × TEXT_SCALE)
@@ -45,6 +56,10 @@ POSITIONS = 8  # offsets are kept modulo this, so that bigrams far apart rarely 
 K1, B = 1.2, 0.75
 WORD_SCALE = 10  # lunr weights travel as round(weight × 10), as index.WEIGHT_SCALE keeps them
 DOMAIN_PREFIX = "#"  # key of a domain's document list: "#" + domain position
+# All document chunks in one file every page loads, when it compresses to at most this many bytes:
+# with the core and the scripts (≈ 24 KiB gzip) and a first query's fine shards (≈ 20 KiB) search
+# then stays within issue #4's 150 KB gzip (five plans: 70 KiB of chunks)
+PRELOAD_GZIP_BUDGET = 90 * 1024
 
 
 def key_shard(key: str, shards: int) -> int:
@@ -161,6 +176,16 @@ def delta(entries: list[tuple[int, int]]) -> list[int]:
     return flat
 
 
+def chunks_preloaded(chunks: tuple[list, ...]) -> bool:
+    """Whether every page should load all of ``chunks`` (one file) with the core: their JSON, as
+    emitted, compresses (zlib level 9, as a static host's gzip would) to ``PRELOAD_GZIP_BUDGET``
+    bytes or fewer."""
+    data = json.dumps(list(chunks), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if len(data) > 16 * PRELOAD_GZIP_BUDGET:  # no text compresses that well: skip the work
+        return False
+    return len(zlib.compress(data, 9)) <= PRELOAD_GZIP_BUDGET
+
+
 def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[str],
                  t2s: dict[str, str], regions: list, plans: list, domains: list,
                  doc_domains: list[tuple[int, ...]], docs: list[list], hub_start: int) -> Shards:
@@ -178,7 +203,10 @@ def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[s
     entries = (sum(len(v) for v in grams.values())
                + sum(len(f) // 2 for v in words.values() for f in v)
                + sum(len(v) for v in domain_docs.values()))
-    n = max(MIN_SHARDS, math.ceil(entries / ENTRIES_PER_SHARD))
+    chunks = tuple(docs[i : i + CHUNK_SIZE] for i in range(0, len(docs), CHUNK_SIZE))
+    preload = chunks_preloaded(chunks)
+    per_shard = PRELOADED_ENTRIES_PER_SHARD if preload else ENTRIES_PER_SHARD
+    n = max(MIN_SHARDS, math.ceil(entries / per_shard))
     shards: list[dict] = [{"g": {}, "w": {}, "d": {}} for _ in range(n)]
     for g in sorted(grams):
         shards[key_shard(g, n)]["g"][g] = delta(grams[g])
@@ -187,13 +215,13 @@ def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[s
     for k in sorted(domain_docs):
         refs = domain_docs[k]
         shards[key_shard(k, n)]["d"][k] = [r - p for r, p in zip(refs, [0, *refs[:-1]])]
-    chunks = tuple(docs[i : i + CHUNK_SIZE] for i in range(0, len(docs), CHUNK_SIZE))
     han_words = sorted(t for t in vocab)
     core = {
         "version": 2,
         "shards": n,
         "chunkSize": CHUNK_SIZE,
         "docs": len(docs),
+        "preload": 1 if preload else 0,
         "hubStart": hub_start,
         "textScale": TEXT_SCALE,
         "wordScale": WORD_SCALE,

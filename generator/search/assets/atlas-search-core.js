@@ -247,6 +247,7 @@
     this.pending = new Map(); // "p12" → promise
     this.grams = new Map(); // key → Map(ref → code)
     this.planStarts = core.plans.map(function (p) { return p[3]; });
+    this.preloaded = null; // promise of every chunk (preload), when the page loads them at once
   }
 
   Engine.prototype._get = function (kind, n) {
@@ -262,6 +263,21 @@
       }));
     }
     return this.pending.get(key);
+  };
+
+  /* Every document chunk at once, from `all` (a promise of the chunks in order: assets/search/
+   * shards/c0.js, which a small corpus's core asks the page to load, "preload": 1). Documents wait
+   * for it instead of loading chunk by chunk, so a first query waits only for its posting shards;
+   * if it fails, chunks load on demand as for a large corpus. */
+  Engine.prototype.preload = function (all) {
+    var self = this;
+    this.preloaded = Promise.resolve(all).then(function (chunks) {
+      (chunks || []).forEach(function (docs, c) {
+        self.chunks.set(c, docs);
+        self.pending.set("d" + c, Promise.resolve(docs));
+      });
+    }, function () { /* chunks load on demand */ });
+    return this.preloaded;
   };
 
   /* The posting shards a query needs, ascending. */
@@ -287,7 +303,9 @@
     var self = this;
     var size = this.core.chunkSize;
     var need = Array.from(new Set(refs.map(function (r) { return Math.floor(r / size); })));
-    return Promise.all(need.map(function (c) { return self._get("d", c); })).then(function () {
+    return Promise.resolve(this.preloaded).then(function () {
+      return Promise.all(need.map(function (c) { return self._get("d", c); }));
+    }).then(function () {
       return refs.map(function (r) { return self.chunks.get(Math.floor(r / size))[r % size]; });
     });
   };

@@ -54,6 +54,9 @@
   function getEngine() {
     if (!engine && window.__atlasCore && window.AtlasSearchCore) {
       engine = new window.AtlasSearchCore.Engine(window.__atlasCore, loadShard);
+      // a small corpus: every result's text with the page, so a first query waits only for its
+      // posting shards (generator/search/shards.py: chunks_preloaded)
+      if (window.__atlasCore.preload) engine.preload(loadShard("c", 0)).catch(function () {});
       window.AtlasSearch = { engine: engine }; // for measurements (generator/search/bench.py)
     }
     return engine;
