@@ -63,7 +63,7 @@ site: install
 
 # The offline bundle: dist/policy-atlas-offline-<version>.zip, opened from file:// with no network.
 bundle: install
-	$(BIN)/python -m generator.bundle
+	$(BIN)/python -m generator.adapters.bundle
 
 pages: install
 	$(BIN)/python -m generator pages build/pages
@@ -76,7 +76,7 @@ test: install browser tools
 
 # make bench BENCH_ARGS="--sizes 5,30" for a quick run; the report also lands in bench-out/bench.md
 bench: install browser
-	$(BIN)/python -m generator.bench --out bench-out/bench.md $(BENCH_ARGS)
+	$(BIN)/python -m devtools.bench --out bench-out/bench.md $(BENCH_ARGS)
 
 clean:
 	rm -rf site build dist .pytest_cache .hypothesis

@@ -1,10 +1,10 @@
-"""Shared fixtures: one headless Chromium per test session (generator.browser picks which)."""
+"""Shared fixtures: one headless Chromium per test session (devtools.browser picks which)."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.browser import launch
+from devtools.browser import launch
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..model import (Agency, AgencyRef, Attachment, AttachmentMember, Citation, Loc, Period, Plan, Section,
                      Source, Target, Task, Vocabulary)
-from ..text import normalize
+from ..text.verbatim import normalize
 from .sources import SourceText, read_source
 from .yamlload import Document
 

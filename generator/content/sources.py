@@ -1,7 +1,7 @@
 """A plan's source text (``content/sources/<file>``): integrity by sha256, and verbatim checks.
 
 Text shown as plan text must be the source's own words (researchers quote it). The check compares
-after ``generator.text.normalize`` on both sides (NFKC + whitespace removed, documented in
+after ``generator.text.verbatim.normalize`` on both sides (NFKC + whitespace removed, documented in
 content/README.md); when a fragment is not found, the message says how far it does match, so a
 contributor can see the one character that differs instead of rereading a paragraph.
 """
@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text import normalize
+from ..text.verbatim import normalize
 
 SOURCES_DIR = "content/sources"
 

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Sequence
 import yaml
 from pypinyin import lazy_pinyin
 
-from generator.importer.folding import fold
+from generator.text.folding import fold
 from generator.model import AgencyRef, Vocabulary
-from generator.text import normalize
+from generator.text.verbatim import normalize
 
 __all__ = [
     "AgencyResolver",

@@ -29,7 +29,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .folding import fold
+from ..text.folding import fold
 
 __all__ = ["Annotation", "AnnotationRules", "find_annotations", "parse_annotation"]
 

@@ -21,7 +21,7 @@ task on it and few others, so the rules are deliberately plain and conservative:
    passing and does not count: plans list fields to say "everywhere", not to assign the task.
 
 The result is in vocabulary order (the order of domains.yaml), so it is deterministic and stable
-when the vocabulary grows. Matching is done on ``generator.text.normalize`` text folded to simplified
+when the vocabulary grows. Matching is done on ``generator.text.verbatim.normalize`` text folded to simplified
 script and case-folded, so full-width forms (ＷＩＦＩ), traditional script (醫療) and line breaks in
 web copies make no difference; the vocabulary is written once, in simplified script.
 """
@@ -33,9 +33,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from generator.model import Domain
-from generator.text import normalize
+from generator.text.verbatim import normalize
 
-from .folding import fold
+from ..text.folding import fold
 
 __all__ = ["MIN_BODY_HITS", "NOT_A_FIELD", "classify_domains", "heading_focus"]
 

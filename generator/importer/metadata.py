@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Citation, Period
-from .dates import parse_date
-from .folding import fold
+from ..text.dates import parse_date
+from ..text.folding import fold
 
 
 @dataclass(frozen=True)

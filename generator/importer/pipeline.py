@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import model
-from ..text import normalize
+from ..text.verbatim import normalize
 from .annotations import AnnotationRules, find_annotations, parse_annotation
 from .chrome import strip_chrome
 from .classify import classify_domains

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 
 from .. import model
 from .chrome import Line
-from .folding import fold
-from .numerals import cn_to_int
+from ..text.folding import fold
+from ..text.numerals import cn_to_int
 
 _CN = "一二三四五六七八九十百零〇两"
 _OPEN = "(\uff08〔【"

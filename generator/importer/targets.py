@@ -32,9 +32,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Indicator, Target
-from ..text import normalize
-from .folding import fold
-from .numerals import CHARS as CN_CHARS, cn_to_int
+from ..text.verbatim import normalize
+from ..text.folding import fold
+from ..text.numerals import CHARS as CN_CHARS, cn_to_int
 
 # --- vocabulary of the extractor -------------------------------------------------------------
 

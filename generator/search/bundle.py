@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..site.atlas import Atlas
+from ..atlas import Atlas
 from .documents import SearchDocument, build_documents, user_dictionary
 from .documents import HUB_KINDS
 from .index import build_index, word_vocabulary

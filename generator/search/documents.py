@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..site.atlas import ROLES, Atlas, TaskRef, urls
+from ..atlas import ROLES, Atlas, TaskRef, urls
 
 # passages are listed as results; hub pages (the vocabulary's) are shown apart, as a row of links
 PASSAGE_KINDS = ("task", "section", "plan", "attachment")

@@ -18,7 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..site.atlas import Atlas, flat_url
+from ..atlas import Atlas, flat_url
 from .bundle import SearchBundle, build_bundle
 from .shards import Shards
 

@@ -1,4 +1,4 @@
-"""``python -m generator.bench`` end to end on the smallest corpus (timings are never asserted)."""
+"""``python -m devtools.bench`` end to end on the smallest corpus (timings are never asserted)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator import bench
+from devtools import bench
 
 
 def test_percentile_is_nearest_rank():

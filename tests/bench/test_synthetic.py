@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.load import load_content
-from generator.synthetic import TITLE_MARK, make_corpus
+from devtools.synthetic import TITLE_MARK, make_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,7 +20,7 @@ from seed_atlas import seed_atlas  # noqa: E402
 
 from generator.search.bundle import build_bundle  # noqa: E402
 from generator.search.documents import PASSAGE_KINDS  # noqa: E402
-from generator.search.bench import FIRST_QUERY_JS, measure_latency  # noqa: E402
+from devtools.search_bench import FIRST_QUERY_JS, measure_latency  # noqa: E402
 from generator.search.emit import write_search  # noqa: E402
 
 RESULT_LINKS = ".atlas-search__results a"
@@ -229,7 +229,7 @@ def test_every_search_result_links_to_a_built_page_and_anchor(fixture_site):
     anchor (task, section, attachment) is an id on that page."""
     import re
 
-    from generator.search.bench import site_searcher
+    from devtools.search_bench import site_searcher
 
     searcher = site_searcher(fixture_site)
     docs = searcher.documents(list(range(searcher.core["docs"])))

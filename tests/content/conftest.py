@@ -1,7 +1,7 @@
 """A small valid content tree (tests/fixtures/content/valid) copied to tmp, plus the real schemas.
 
 Each error test edits one thing in the copy and runs ``python -m generator check`` on it through
-``generator.cli.main``; the schemas are the project's real ones, so the tests pin them too.
+``generator.adapters.cli.main``; the schemas are the project's real ones, so the tests pin them too.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.adapters.cli import main
 
 PROJECT = Path(__file__).resolve().parents[2]
 VALID = PROJECT / "tests" / "fixtures" / "content" / "valid"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.load import read_content
-from generator.text import normalize
+from generator.text.verbatim import normalize
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEEDS = ("beijing-2016", "dongguan-2016", "jinan-2016", "liaocheng-2017", "shandong-2016")

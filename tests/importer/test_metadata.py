@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer.dates import find_dates, parse_date
+from generator.text.dates import find_dates, parse_date
 from generator.importer.metadata import Metadata, extract_metadata
 from generator.model import Citation, Period
 

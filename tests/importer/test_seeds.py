@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.importer.pipeline import import_text, verbatim_problems
-from generator.text import normalize
+from generator.text.verbatim import normalize
 
 SOURCES = Path(__file__).resolve().parents[2] / "content" / "sources"
 SEEDS = ("jinan-2016", "liaocheng-2017", "shandong-2016", "beijing-2016", "dongguan-2016")

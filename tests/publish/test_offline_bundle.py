@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.bundle import build_offline_site, bundle_name, zip_site
+from generator.adapters.bundle import build_offline_site, bundle_name, zip_site
 
 PAGES = (
     "index.html",

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from generator.search.t2s import to_simplified
-from generator.text import normalize
+from generator.text.verbatim import normalize
 
 SOURCES = Path(__file__).resolve().parents[2] / "content" / "sources"
 STOPS = set("。;;()()::")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Agency, AgencyRef, AgencyType, Domain, Plan, Region, Section, Source, Task, Vocabulary
-from generator.site.atlas import Atlas, link
+from generator.atlas import Atlas, link
 
 REGIONS = {
     "alpha": Region("alpha", "阿尔法市", "city", None, None, "阿尔法"),

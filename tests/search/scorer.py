@@ -1,7 +1,7 @@
 """Score the search on the judged query set: recall@10 and MRR@10.
 
 A passage (plan + verbatim quote) is relevant through every document of that plan whose title or
-text contains the quote (after ``generator.text.normalize``); it is found when one of them is in
+text contains the quote (after ``generator.text.verbatim.normalize``); it is found when one of them is in
 the top 10. Per query, recall@10 = passages found / min(10, passages), MRR = 1 / rank of the first
 relevant document in the top 10 (0 when none); both are averaged over queries. A quote that matches
 no document is an error, not a miss: the query set must be fixed.
@@ -20,7 +20,7 @@ import yaml
 
 from generator.search.bundle import SearchBundle
 from generator.search.documents import PASSAGE_KINDS
-from generator.text import normalize
+from generator.text.verbatim import normalize
 
 QUERIES = Path(__file__).with_name("queries.yaml")
 K = 10

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from generator.model import Plan, Region, Section, Source, Task, Vocabulary
-from generator.site.atlas import Atlas, link
+from generator.atlas import Atlas, link
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "content" / "sources"

@@ -12,7 +12,7 @@ from helpers import make_atlas, plan, task
 from scorer import load_queries
 
 from generator.search import shards as shards_module
-from generator.search.bench import first_query_bytes, query_transfer, transfer
+from devtools.search_bench import first_query_bytes, query_transfer, transfer
 from generator.search.emit import SHARD_DIR, SITE_SUBDIR, shard_name, write_search
 from generator.search.shards import ENTRIES_PER_SHARD, PRELOADED_ENTRIES_PER_SHARD
 

@@ -9,7 +9,7 @@ from helpers import make_atlas, plan, task
 from lunr.query import Query
 from scorer import load_queries
 
-from generator.search.bench import first_query_bytes, index_size, query_transfer, site_searcher
+from devtools.search_bench import first_query_bytes, index_size, query_transfer, site_searcher
 from generator.search.bundle import build_bundle
 from generator.search.index import load_index
 from generator.search.query import query_keys

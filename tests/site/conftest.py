@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.site.atlas import Atlas, link
+from generator.atlas import Atlas, link
 from inline_atlas import EVIL, small_plans, small_vocab
 
 

@@ -15,7 +15,7 @@ from generator.model import (
     Agency, AgencyRef, AgencyType, Citation, Domain, Indicator, Period, Plan, Region, Section,
     Source, Target, Task, Vocabulary,
 )
-from generator.site.atlas import Atlas, link
+from generator.atlas import Atlas, link
 
 HOSTILE = "<script>window.__pwned=1</script>|{{ x }}{% y %}[x](javascript:alert(1))*"
 

@@ -37,7 +37,7 @@ def test_every_task_and_section_has_its_permanent_anchor(built):
 
 
 def test_every_task_and_section_of_every_plan_is_an_anchor_on_its_plan_page(built):
-    from generator.site.pages import load_atlas
+    from generator.render.pages import load_atlas
 
     atlas = load_atlas(built.parent)
     for plan in atlas.plans.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from generator.site.charts import NO_TARGET, NOT_EXTRACTED, Bar, bar_chart
+from generator.render.charts import NO_TARGET, NOT_EXTRACTED, Bar, bar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

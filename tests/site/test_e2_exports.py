@@ -13,8 +13,8 @@ import pytest
 
 import e2_atlas
 from generator.model import AgencyRef, Target
-from generator.site import data_pages, exports
-from generator.site.atlas import link
+from generator.render import data_pages, exports
+from generator.atlas import link
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,12 @@ import pytest
 
 import e2_atlas
 from generator.model import Plan, Region, Section, Source, Task
-from generator.site import (
+from generator.render import (
     agency_pages, agency_type_pages, coverage_pages, data_pages, document_pages, domain_pages,
     indicator_pages,
 )
-from generator.site.atlas import link
-from generator.site.page import Page
+from generator.atlas import link
+from generator.render.page import Page
 
 PRODUCERS = (domain_pages, agency_pages, agency_type_pages, indicator_pages, coverage_pages,
              document_pages, data_pages)

@@ -10,8 +10,8 @@ from hypothesis import given, settings, strategies as st
 
 import e2_atlas
 from generator.model import AgencyRef, Target
-from generator.site import exports, indicator_pages
-from generator.site.atlas import link
+from generator.render import exports, indicator_pages
+from generator.atlas import link
 from test_e2_pages import Doc, html_of
 
 # Any printable text plus line breaks; control characters are not text a plan can contain (and

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import e2_atlas
-from generator.site import agency_pages, agency_type_pages, coverage_pages, domain_pages
-from generator.site.atlas import Atlas, link as link_atlas
-from generator.site.render import source_path
+from generator.render import agency_pages, agency_type_pages, coverage_pages, domain_pages
+from generator.atlas import Atlas, link as link_atlas
+from generator.render.render import source_path
 
 REPO = Path(__file__).resolve().parents[2]
 LINK = re.compile(r"\]\(([^)\s]+)\)")

@@ -7,12 +7,12 @@ import hashlib
 import markdown
 
 from build import make_root
-from generator.cli import main
-from generator.site.home_pages import counts, home_page
-from generator.site.page import Page
-from generator.site.pages import NAV, all_pages, navigation
-from generator.site.plan_pages import numbered, plan_page
-from generator.site.region_pages import region_tree
+from generator.adapters.cli import main
+from generator.render.home_pages import counts, home_page
+from generator.render.page import Page
+from generator.render.pages import NAV, all_pages, navigation
+from generator.render.plan_pages import numbered, plan_page
+from generator.render.region_pages import region_tree
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "toc"]
 
@@ -128,10 +128,10 @@ def test_real_plans_give_every_task_an_anchor_and_every_agency_a_link():
     """On the committed content (when the plans have landed): nothing is lost on the way to a page."""
     import pytest
 
-    from generator.site.atlas import urls
-    from generator.cli import ROOT as REPO_ROOT
-    from generator.site.pages import load_atlas
-    from generator.site.plan_pages import plan_page
+    from generator.atlas import urls
+    from generator.adapters.cli import ROOT as REPO_ROOT
+    from generator.render.pages import load_atlas
+    from generator.render.plan_pages import plan_page
 
     if not any((REPO_ROOT / "content" / "plans").glob("*.yaml")):
         pytest.skip("no plans in content/plans yet")
@@ -150,8 +150,8 @@ def test_plan_index_lists_plans_in_region_order_not_id_order():
     import dataclasses
 
     from inline_atlas import small_plans, small_vocab
-    from generator.site.atlas import link
-    from generator.site.plan_pages import index_page
+    from generator.atlas import link
+    from generator.render.plan_pages import index_page
 
     plans = small_plans()
     # The province's plan gets an id that sorts after the city's: region order must still win.

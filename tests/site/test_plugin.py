@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 import types
 from pathlib import Path
 
-from generator.site import plugin as plugin_mod
-from generator.site.plugin import AtlasPlugin, _content_epoch
+from generator.adapters import mkdocs_plugin as plugin_mod
+from generator.adapters.mkdocs_plugin import AtlasPlugin, _content_epoch
 
 
 class _Config(dict):
@@ -17,9 +16,8 @@ class _Config(dict):
 
 def test_post_build_hands_the_atlas_and_site_dir_to_the_search_emitter(monkeypatch, atlas):
     calls = []
-    fake = types.ModuleType("generator.search.emit")
-    fake.write_search = lambda a, site_dir, directory_urls: calls.append((a, site_dir, directory_urls))
-    monkeypatch.setitem(sys.modules, "generator.search.emit", fake)
+    monkeypatch.setattr(plugin_mod, "write_search",
+                        lambda a, site_dir, directory_urls: calls.append((a, site_dir, directory_urls)))
     p = AtlasPlugin()
     p.load_config({})
     p.atlas = atlas
@@ -28,9 +26,8 @@ def test_post_build_hands_the_atlas_and_site_dir_to_the_search_emitter(monkeypat
 
 
 def test_post_build_writes_no_index_when_search_is_off(monkeypatch, atlas):
-    fake = types.ModuleType("generator.search.emit")
-    fake.write_search = lambda *a, **k: (_ for _ in ()).throw(AssertionError("search ran"))
-    monkeypatch.setitem(sys.modules, "generator.search.emit", fake)
+    monkeypatch.setattr(plugin_mod, "write_search",
+                        lambda *a, **k: (_ for _ in ()).throw(AssertionError("search ran")))
     p = AtlasPlugin()
     p.load_config({"search": False})
     p.atlas = atlas
@@ -61,8 +58,8 @@ def test_serve_watches_content_and_vocabularies(tmp_path):
 
 
 def test_every_generated_page_edits_a_yaml_file_or_has_no_edit_link(atlas):
-    from generator.site.page import Page
-    from generator.site.pages import all_pages
+    from generator.render.page import Page
+    from generator.render.pages import all_pages
 
     for page in all_pages(atlas):
         if isinstance(page, Page) and page.edit_path is not None:

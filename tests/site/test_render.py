@@ -5,7 +5,7 @@ import datetime as dt
 import markdown
 import pytest
 
-from generator.site.render import anchor, date_zh, front_matter, link, md, md_block, number, source_path
+from generator.render.render import anchor, date_zh, front_matter, link, md, md_block, number, source_path
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "toc"]
 
@@ -99,7 +99,7 @@ def test_front_matter_title_is_html_escaped_json():
 
 
 def test_attr_escapes_quotes_and_markup_and_table_pipes_but_keeps_a_url_readable():
-    from generator.site.render import attr
+    from generator.render.render import attr
 
     assert attr('https://a.gov.cn/x_y.html?a=1&b=2') == "https://a.gov.cn/x_y.html?a=1&amp;b=2"
     assert attr('" onclick="x"|<') == "&quot; onclick=&quot;x&quot;&#124;&lt;"
@@ -116,7 +116,7 @@ def test_md_keeps_plus_and_dots_inside_text_readable():
 
 
 def test_html_and_svg_templates_autoescape_and_markdown_templates_use_the_md_filter():
-    from generator.site.render import environment
+    from generator.render.render import environment
 
     auto = environment().autoescape
     assert auto("chart.svg.j2") and auto("card.html.j2") and auto("page.html")

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from generator.importer.classify import classify_domains
-from generator.text import normalize
+from generator.text.verbatim import normalize
 
 from .conftest import SOURCES
 

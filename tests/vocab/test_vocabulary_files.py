@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from generator.importer.targets import match_indicator
-from generator.text import normalize
+from generator.text.verbatim import normalize
 
 from .conftest import DATA, ROOT, SEED_REGIONS
 

@@ -1,6 +1,6 @@
 """Measure the search on a built site: bytes a page load and a first query fetch, and latency.
 
-    python -m generator.search.bench site/          # Markdown tables on stdout
+    python -m devtools.search_bench site/          # Markdown tables on stdout
 
 A page load fetches the core (``index.js``) and the scripts, and for a small corpus every document
 chunk in one file (``shards/c0.js``, when the core says ``"preload": 1``); a query then fetches the
@@ -19,9 +19,9 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..browser import launch
-from .emit import INDEX_FILE, PRELOAD_KIND, SHARD_DIR, SITE_SUBDIR, STATIC_FILES, shard_name
-from .query import SearchIndex
+from .browser import launch
+from generator.search.emit import INDEX_FILE, PRELOAD_KIND, SHARD_DIR, SITE_SUBDIR, STATIC_FILES, shard_name
+from generator.search.query import SearchIndex
 
 # what overrides/partials/search.html makes every page load
 PAGE_LOAD_FILES = (INDEX_FILE,) + tuple(n for _, n in STATIC_FILES if not n.endswith(".txt"))
@@ -187,7 +187,7 @@ DEFAULT_QUERIES = ["远程医疗", "遠程醫療", "互联网金融", "12345热�
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m generator.search.bench", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m devtools.search_bench", description=__doc__)
     ap.add_argument("site", type=Path, help="a built site directory")
     ap.add_argument("--no-browser", action="store_true", help="sizes only")
     args = ap.parse_args(argv)

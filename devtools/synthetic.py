@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .content.yamlload import load_yaml
+from generator.content.yamlload import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB_FILES = ("domains.yaml", "agency_types.yaml", "indicators.yaml")
@@ -235,7 +235,7 @@ def _write_mkdocs_yml(src: Path, out: Path) -> None:
             indent = line[: len(line) - len(line.lstrip())]
             line = f"{indent}custom_dir: {(src / 'overrides').resolve().as_posix()}"
         lines.append(line)
-    (out / "mkdocs.yml").write_text("# SYNTHETIC benchmark corpus (generator/synthetic.py): never publish.\n"
+    (out / "mkdocs.yml").write_text("# SYNTHETIC benchmark corpus (devtools/synthetic.py): never publish.\n"
                                     + "\n".join(lines) + "\n", encoding="utf-8", newline="\n")
 
 

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _gh(text: str, prop: bool = False) -> str:
@@ -20,8 +20,8 @@ def _gh(text: str, prop: bool = False) -> str:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .content.load import load_content
-    from .errors import ContentError
+    from ..content.load import load_content
+    from ..errors import ContentError
 
     try:
         content = load_content(Path(args.root))
@@ -40,7 +40,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .importer.pipeline import import_file
+    from ..importer.pipeline import import_file
 
     return import_file(
         Path(args.source),
@@ -52,8 +52,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_pages(args: argparse.Namespace) -> int:
-    from .errors import ContentError
-    from .site.pages import write_pages
+    from ..errors import ContentError
+    from ..render.pages import write_pages
 
     try:
         written = write_pages(Path(args.root), Path(args.out_dir))

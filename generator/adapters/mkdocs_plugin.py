@@ -14,7 +14,6 @@ It only wires events. Loading, linking and rendering are library functions (``pa
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import os
 from pathlib import Path
@@ -27,9 +26,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..errors import ContentError
-from .atlas import Atlas
-from .page import Asset, Page
-from .pages import all_pages, load_atlas, navigation
+from ..atlas import Atlas
+from ..render.page import Asset, Page
+from ..search.emit import write_search
+from ..render.pages import all_pages, load_atlas, navigation
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
 
@@ -44,7 +44,7 @@ class AtlasConfig(Config):
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
-    """Injects the atlas pages into a MkDocs build; all work is delegated to generator.site."""
+    """Injects the atlas pages into a MkDocs build; all work is delegated to generator.render."""
 
     def __init__(self) -> None:
         self.atlas: Atlas | None = None
@@ -94,14 +94,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         assert self.atlas is not None
         if not self.config.search:
             return
-        try:
-            emit = importlib.import_module("generator.search.emit")
-        except ModuleNotFoundError as err:
-            if err.name != "generator.search.emit":
-                raise
-            log.info("generator.search.emit not available: no search index written")
-            return
-        emit.write_search(self.atlas, Path(config.site_dir), directory_urls=config.use_directory_urls)
+        write_search(self.atlas, Path(config.site_dir), directory_urls=config.use_directory_urls)
 
 
 def _content_epoch(atlas: Atlas) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import Agency, Plan, Region
-from .atlas import ROLE_NAMES, ROLES, Atlas, urls
+from ..atlas import ROLE_NAMES, ROLES, Atlas, urls
 from .page import Page
 from .render import front_matter, render, source_path
 

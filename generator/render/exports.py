@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import AgencyRef
-from .atlas import ROLES, Atlas, doc_number_key, urls
+from ..atlas import ROLES, Atlas, doc_number_key, urls
 from .page import Asset
 from .render import number
 

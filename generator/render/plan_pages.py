@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import AgencyRef, Citation, Plan, Section, Target, Task
-from .atlas import ROLE_NAMES, ROLES, Atlas, CitedDocument, doc_number_key, urls
+from ..atlas import ROLE_NAMES, ROLES, Atlas, CitedDocument, doc_number_key, urls
 from .page import Page
 from .render import front_matter, render, source_path
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Domain, Region
-from .atlas import Atlas
+from ..atlas import Atlas
 from .page import Page
 from .refs import group_regions, regions_with_plans, template_context
 from .render import front_matter, render

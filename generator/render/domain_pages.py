@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Domain, Region
-from .atlas import Atlas, TargetRef, urls
+from ..atlas import Atlas, TargetRef, urls
 from .page import Page
 from .refs import (
     RegionGroup, RegionTasks, by_region, group_regions, regions_with_plans, task_targets,

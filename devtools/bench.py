@@ -1,7 +1,7 @@
 """``make bench``: how build time, output size and search cost grow from 5 to 300 plans, on this machine.
 
 For each size (``--sizes``, default 5,30,100,300) a synthetic corpus is generated with
-``generator.synthetic.make_corpus`` under tmp/bench/ (never content/), and measured:
+``devtools.synthetic.make_corpus`` under tmp/bench/ (never content/), and measured:
 
 * content load + validation, and page generation (link + render every page), in this process;
 * ``mkdocs build --strict``, whole, as a child process: wall time and its peak memory (ru_maxrss
@@ -112,10 +112,10 @@ def _median_time(fn, runs: int) -> tuple[float, object]:
 
 # Where a build's time goes: the plugin's stages and MkDocs' own per-page work (mkdocs 1.6 names).
 PHASES = (
-    ("load + link + pages", "generator.site.plugin", "AtlasPlugin.on_config"),
+    ("load + link + pages", "generator.adapters.mkdocs_plugin", "AtlasPlugin.on_config"),
     ("Markdown → HTML", "mkdocs.structure.pages", "Page.render"),
     ("theme templates + write", "mkdocs.commands.build", "_build_page"),
-    ("search index", "generator.site.plugin", "AtlasPlugin.on_post_build"),
+    ("search index", "generator.adapters.mkdocs_plugin", "AtlasPlugin.on_post_build"),
 )
 
 
@@ -159,9 +159,11 @@ def mkdocs_build(root: Path, site: Path) -> Build:
     """``mkdocs build --strict`` of ``root`` into ``site`` as a child process; its time and peak memory."""
     import json
 
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # The child runs in the corpus folder; devtools/ is found from the project root, not installed.
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path)
     phases_file = site.parent / f"{site.name}.phases.json"
-    code = f"from generator.bench import timed_build; timed_build({str(site)!r}, {str(phases_file)!r})"
+    code = f"from devtools.bench import timed_build; timed_build({str(site)!r}, {str(phases_file)!r})"
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code], cwd=root, env=env)
     _, status, usage = os.wait4(child.pid, 0)
@@ -190,7 +192,7 @@ def bench_queries() -> list[str]:
 
 def search_transfer(site: Path) -> tuple[int, int]:
     """Raw and gzip bytes of the search files a page load fetches (as the search package lists them)."""
-    from .search.bench import transfer
+    from .search_bench import transfer
 
     rows = transfer(site)
     return sum(t.raw for t in rows), sum(t.gzip for t in rows)
@@ -279,10 +281,10 @@ def _search_files(urls: list[str], search_dir: Path) -> tuple[int, int]:
 def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
                browser: bool = True) -> Result:
     """Measure one project tree (content/, site_config/, mkdocs.yml)."""
-    from .content.load import load_content
-    from .search.emit import INDEX_FILE
-    from .site.atlas import link
-    from .site.pages import all_pages
+    from generator.content.load import load_content
+    from generator.search.emit import INDEX_FILE
+    from generator.atlas import link
+    from generator.render.pages import all_pages
 
     t_load, content = _median_time(lambda: load_content(root), runs)
     t_pages, pages = _median_time(lambda: all_pages(link(content.vocab, content.plans)), runs)
@@ -388,14 +390,14 @@ def load_average() -> str:
 def report(results: list[Result], load_before: str = "") -> str:
     load = f"load average {load_before} at start, {load_average()} at end" if load_before else ""
     lines = [f"Machine: {machine()}" + (f"; {load}" if load else ""), "",
-             "Synthetic corpora (generator/synthetic.py) of N plans derived from the real ones; "
+             "Synthetic corpora (devtools/synthetic.py) of N plans derived from the real ones; "
              "\"project\" is content/ itself. Timings: median of the runs shown.", "",
              table(results), ""]
     return "\n".join(lines + ratios(results)) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.bench",
+    parser = argparse.ArgumentParser(prog="python -m devtools.bench",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="comma-separated corpus sizes in plans (default: %(default)s)")

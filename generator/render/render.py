@@ -180,7 +180,7 @@ def environment() -> jinja2.Environment:
 
 
 def render(template: str, **context: Any) -> str:
-    """Render ``template`` (a file under generator/site/templates/) with ``context``."""
+    """Render ``template`` (a file under generator/render/templates/) with ``context``."""
     return environment().get_template(template).render(**context)
 
 

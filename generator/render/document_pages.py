@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Plan, Region
-from .atlas import Atlas, CitedDocument, urls
+from ..atlas import Atlas, CitedDocument, urls
 from .page import Page
 from .refs import template_context
 from .render import front_matter, render, source_path

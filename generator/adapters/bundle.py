@@ -4,7 +4,7 @@ A researcher unzips it anywhere and opens ``index.html``; every page, anchor, ch
 data download works with no network. The zip is deterministic: entries sorted, one fixed timestamp
 (SOURCE_DATE_EPOCH, else 1980-01-01), fixed permissions — the same site gives the same bytes.
 
-    python -m generator.bundle [--site-dir build/offline/site] [--out dist/]
+    python -m generator.adapters.bundle [--site-dir build/offline/site] [--out dist/]
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import time
 import zipfile
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OFFLINE_CONFIG = ROOT / "site_config" / "offline.yml"
 
 
@@ -56,7 +56,7 @@ def zip_site(site_dir: Path, out: Path, *, folder: str | None = None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.bundle", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m generator.adapters.bundle", description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", default=str(ROOT / "build" / "offline" / "site"))
     parser.add_argument("--out", default=str(ROOT / "dist"), help="directory for the zip")
     args = parser.parse_args(argv)

@@ -1,7 +1,7 @@
 """A generated page: what every page producer returns and what the plugin and the CLI write.
 
 Producers are pure functions ``pages(atlas: Atlas) -> Iterable[Page]``, one module per kind of page
-(plan pages, domain pages, …). ``generator.site.pages.all_pages`` collects them in a fixed order.
+(plan pages, domain pages, …). ``generator.render.pages.all_pages`` collects them in a fixed order.
 """
 
 from __future__ import annotations

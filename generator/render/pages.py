@@ -12,10 +12,10 @@ import importlib
 from pathlib import Path
 from typing import Iterable
 
-from .atlas import Atlas, link
+from ..atlas import Atlas, link
 from .page import Asset, Page
 
-# Producer modules under generator.site, in output order. Home, regions and plans first: the other
+# Producer modules under generator.render, in output order. Home, regions and plans first: the other
 # pages link into them.
 PRODUCERS = (
     "home_pages",

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Indicator, Plan, Region
-from .atlas import Atlas, TargetRef, urls
+from ..atlas import Atlas, TargetRef, urls
 from .charts import NO_TARGET, NOT_EXTRACTED, STATUS_TEXT, VALUE, Bar, bar_chart
 from .page import Page
 from .refs import RegionGroup, group_head, group_regions, target_value, template_context

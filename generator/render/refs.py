@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Plan, Region, Target, Vocabulary
-from .atlas import ROLE_NAMES, Atlas, TargetRef, TaskRef, urls
+from ..atlas import ROLE_NAMES, Atlas, TargetRef, TaskRef, urls
 from .plan_pages import numbered
 from .render import number
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import exports
-from .atlas import Atlas
+from ..atlas import Atlas
 from .page import Asset, Page
 from .render import front_matter, render
 

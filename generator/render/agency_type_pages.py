@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Agency, AgencyType
 from .agency_pages import AgencySummary, RoleTasks, role_counts, role_tasks
-from .atlas import Atlas, urls
+from ..atlas import Atlas, urls
 from .page import Page
 from .refs import template_context
 from .render import front_matter, render, source_path

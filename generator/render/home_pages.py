@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .atlas import Atlas, urls
+from ..atlas import Atlas, urls
 from .page import Page
 from .region_pages import RegionNode, flatten, region_tree
 from .render import front_matter, render

@@ -1,0 +1,12 @@
+"""Link: the loaded content cross-linked into the atlas, the graph every page is a view of.
+
+``link`` resolves what the plans share; ``urls`` spells every permanent URL. Imports only the model
+and ``text``; rendering and search read the atlas, never the other way round.
+"""
+
+from .link import (ROLE_NAMES, ROLES, Atlas, CitedDocument, TargetRef, TaskRef, doc_number_key, document_slug,
+                   link)
+from .urls import flat_url, urls
+
+__all__ = ["ROLES", "ROLE_NAMES", "Atlas", "CitedDocument", "TargetRef", "TaskRef", "doc_number_key",
+           "document_slug", "flat_url", "link", "urls"]
