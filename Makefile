@@ -22,7 +22,7 @@ export SOURCE_DATE_EPOCH ?= 1464825600
 # Material 9.7+ prints a banner about MkDocs 2 on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING ?= 1
 
-.PHONY: install browser tools check import site serve pages bundle test bench clean
+.PHONY: install browser tools check import site serve pages bundle lint test test-fast bench clean
 
 install: $(STAMP)
 
@@ -71,8 +71,17 @@ pages: install
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-test: install browser tools
+# Static checks: ruff, and the layering contract (each pipeline stage imports only earlier ones).
+lint: install
+	$(BIN)/ruff check generator devtools tests
+	$(BIN)/lint-imports
+
+test: install browser tools lint
 	BROWSER=$(BROWSER) $(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+# The quick loop while editing: no browser, no fuzzing, no full-site builds.
+test-fast: install lint
+	$(BIN)/python -m pytest -n 2 -m "not slow and not browser" $(PYTEST_ARGS)
 
 # make bench BENCH_ARGS="--sizes 5,30" for a quick run; the report also lands in bench-out/bench.md
 bench: install browser

@@ -24,3 +24,17 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.loc.path, p.loc.line, p.loc.col, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class InputError(Exception):
+    """Raised when a command's input can't be used (a missing or non-text source, an output that
+    exists): the message names the file and says what to do next."""
+
+    def __init__(self, path: str | None, message: str):
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class UsageError(InputError):
+    """An argument that can't be right whatever the files hold (exit 2, as argparse's own errors)."""

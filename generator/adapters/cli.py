@@ -40,15 +40,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from ..importer.pipeline import import_file
+    from ..errors import InputError, UsageError
+    from .importing import import_file
 
-    return import_file(
-        Path(args.source),
-        plan_id=args.id,
-        out=Path(args.output) if args.output else None,
-        root=Path(args.root),
-        force=args.force,
-    )
+    try:
+        written = import_file(Path(args.source), plan_id=args.id,
+                              out=Path(args.output) if args.output else None,
+                              root=Path(args.root), force=args.force)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2 if isinstance(err, UsageError) else 1
+    for line in written.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    for line in written.report:
+        print(line, file=sys.stderr)
+    print(f"wrote {written.plan_file} ({written.tasks} tasks); review it against {written.source_file} "
+          f"before committing", file=sys.stderr)
+    return 0
 
 
 def _cmd_pages(args: argparse.Namespace) -> int:

@@ -133,7 +133,7 @@ def _cross_check(vocab: Vocabulary, at) -> list[Problem]:
         if region.parent is not None and region.parent not in vocab.regions:
             out.append(Problem(at(region, "parent"), f"region '{region.id}': unknown parent region '{region.parent}'"
                                            f"{_suggest(region.parent, vocab.regions)}"))
-    out += _cycles(vocab.regions)
+    out += _cycles(vocab.regions, at)
     names: dict[tuple[str, str], Agency] = {}
     for agency in vocab.agencies.values():
         if agency.region and agency.region not in vocab.regions:
@@ -162,7 +162,7 @@ def _name_field(entry, name: str) -> tuple:
     return ("name",) if name == entry.name else ("aliases", entry.aliases.index(name))
 
 
-def _cycles(regions: dict[str, Region]) -> list[Problem]:
+def _cycles(regions: dict[str, Region], at) -> list[Problem]:
     out = []
     for region in regions.values():
         seen = {region.id}

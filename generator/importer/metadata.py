@@ -229,7 +229,7 @@ def _body_start(folded: str) -> int:
 
 def _signature(raw: str, folded: str) -> tuple[str | None, dt.date | None]:
     """(issuer, date) from a signature block: a body on its own line and a date under (or beside) it."""
-    lines = [(s, l) for s, l in _lines(raw) if l.strip()]
+    lines = [(s, text) for s, text in _lines(raw) if text.strip()]
     found: tuple[str | None, dt.date | None] = (None, None)
     for i, (start, line) in enumerate(lines):
         f = folded[start:start + len(line)].strip()

@@ -7,25 +7,21 @@ skipped lines, annotations it could not read, agencies the vocabulary lacks (as 
 for site_config/agencies.yaml), and sections it could not structure.
 
 The importer never crashes on text: whatever it cannot structure it reports and leaves out; the
-result is always a Plan that ``emit_plan`` can write. Only ``import_file``'s file handling (missing
-source, refusing to overwrite a reviewed plan) ends with an error message and a non-zero exit.
+result is always a Plan that ``emit_plan`` can write. Files, the vocabulary and messages are the
+caller's business (``generator.adapters.importing``): this module reads no file and prints nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import shutil
-import sys
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from .. import model
 from ..text.verbatim import normalize
 from .annotations import AnnotationRules, find_annotations, parse_annotation
 from .chrome import strip_chrome
 from .classify import classify_domains
-from .emit import emit_plan
 from .metadata import Metadata, extract_metadata
 from .structure import build_outline
 from .targets import extract_targets, governing_year
@@ -266,68 +262,6 @@ def import_text(raw: str, *, plan_id: str, source_file: str,
         attachments=attachments,
     )
     return ImportResult(plan, tuple(report))
-
-
-def _load_vocab(root: Path) -> model.Vocabulary | None:
-    try:
-        from ..content.vocab import load_vocabulary
-
-        return load_vocabulary(root / "site_config")
-    except Exception as err:  # noqa: BLE001 — an import still works without a vocabulary
-        print(f"warning: vocabulary not loaded ({err}); agencies, domains and indicators stay unresolved",
-              file=sys.stderr)
-        return None
-
-
-def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Path, force: bool) -> int:
-    """``python -m generator import``: draft content/plans/<id>.yaml from a source text file.
-
-    Copies the source into content/sources/<id>.txt when it lives elsewhere, refuses to overwrite an
-    existing (reviewed) plan file unless ``force``, prints the report to stderr. Exit 0 on success,
-    1 when the source can't be read or the output exists, 2 for a bad plan id.
-    """
-    plan_id = plan_id or source.stem
-    if not re.fullmatch(r"[a-z0-9-]+", plan_id):
-        print(f"error: plan id {plan_id!r} must be a slug of lowercase ASCII letters, digits and '-' "
-              f"(pass --id, e.g. --id qingdao-2016)", file=sys.stderr)
-        return 2
-    try:
-        data = source.read_bytes()
-        raw = data.decode("utf-8")
-    except OSError as err:
-        print(f"error: {source}: cannot read ({err.strerror})", file=sys.stderr)
-        return 1
-    except UnicodeDecodeError as err:
-        print(f"error: {source}: not UTF-8 text (byte {err.start}); convert it first, e.g. "
-              f"iconv -f GB18030 -t UTF-8", file=sys.stderr)
-        return 1
-    sources_dir = root / "content" / "sources"
-    target_source = sources_dir / f"{plan_id}.txt"
-    out = out or root / "content" / "plans" / f"{plan_id}.yaml"
-    if out.exists() and not force:
-        print(f"error: {out} exists (a reviewed plan?); pass --force to overwrite it", file=sys.stderr)
-        return 1
-    if target_source.exists() and target_source.resolve() != source.resolve() and not force \
-            and target_source.read_bytes() != data:
-        print(f"error: {target_source} exists with other text; pass --force to replace it", file=sys.stderr)
-        return 1
-    result = import_text(raw, plan_id=plan_id, source_file=target_source.name, vocab=_load_vocab(root))
-    # sha256 is of the file's bytes as stored in content/sources/.
-    plan = replace(result.plan, source=replace(result.plan.source, sha256=hashlib.sha256(data).hexdigest()))
-    if target_source.resolve() != source.resolve():
-        sources_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target_source)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    text = emit_plan(plan)
-    tmp = out.with_suffix(out.suffix + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
-    tasks = sum(1 for _ in plan.iter_tasks())
-    for line in result.report:
-        print(line, file=sys.stderr)
-    print(f"wrote {out} ({tasks} tasks); review it against {target_source} before committing",
-          file=sys.stderr)
-    return 0
 
 
 def verbatim_problems(plan: model.Plan, source: str) -> list[str]:

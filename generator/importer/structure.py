@@ -349,7 +349,7 @@ class _Builder:
             elif title is None and not span and _is_short_sentence(text):
                 # "1.行动目标。" with its text on the next line; a lone sentence becomes text again
                 # if nothing follows it (see _heading_only_leaf_is_text).
-                node.title, node.title_raw, body = text.strip().rstrip("。.!! "), text.strip(), ""
+                node.title, node.title_raw, body = text.strip().rstrip("。.!! "), text.strip(), ""  # noqa: B005 (a set of end marks)
             elif title is not None:
                 node.title = title
             node.parts.append(body)

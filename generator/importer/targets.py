@@ -463,7 +463,7 @@ def extract_targets(
                     comp_at = fig.start - len(comparator) + len(RESPECTIVELY)
                     comp_len = len(comparator) - len(RESPECTIVELY)
                     q_end = group[-1][0].end
-                    for k, (member, part, part_at) in enumerate(group):
+                    for k, (_member, part, part_at) in enumerate(group):
                         paired[index + k] = (part_at, len(part), lo, q_end, comp_at, comp_len)
                     name_at, name_len, q_start, q_end, comp_at, comp_len = paired.pop(index)
                     targets.append(_target(text, folded, fig, text[name_at:name_at + name_len],

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Domain, Region
+from ..model import Domain
 from ..atlas import Atlas, TargetRef, urls
 from .page import Page
 from .refs import (

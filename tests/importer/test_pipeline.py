@@ -10,7 +10,8 @@ import yaml
 from generator import model
 from generator.content.load import read_content
 from generator.importer.emit import SCHEMA_LINE, emit_plan
-from generator.importer.pipeline import import_file, import_text, infer_region
+from generator.adapters.cli import main
+from generator.importer.pipeline import import_text, infer_region
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,23 +124,23 @@ def test_import_file_copies_the_source_and_refuses_to_overwrite_without_force(tm
     src = tmp_path / "elsewhere" / "plan.txt"
     src.parent.mkdir()
     src.write_text(PLAN, encoding="utf-8")
-    assert import_file(src, plan_id="moushi-2016", out=None, root=tmp_path, force=False) == 0
+    assert main(["--root", str(tmp_path), "import", str(src), "--id", "moushi-2016"]) == 0
     out = tmp_path / "content" / "plans" / "moushi-2016.yaml"
     assert (tmp_path / "content" / "sources" / "moushi-2016.txt").read_text(encoding="utf-8") == PLAN
     assert "file: moushi-2016.txt" in out.read_text(encoding="utf-8")
     out.write_text("# reviewed\n", encoding="utf-8")
-    assert import_file(src, plan_id="moushi-2016", out=None, root=tmp_path, force=False) == 1
+    assert main(["--root", str(tmp_path), "import", str(src), "--id", "moushi-2016"]) == 1
     assert out.read_text(encoding="utf-8") == "# reviewed\n"
     assert "--force" in capsys.readouterr().err
-    assert import_file(src, plan_id="moushi-2016", out=None, root=tmp_path, force=True) == 0
+    assert main(["--root", str(tmp_path), "import", str(src), "--id", "moushi-2016", "--force"]) == 0
     assert out.read_text(encoding="utf-8").startswith(SCHEMA_LINE)
 
 
 def test_import_file_rejects_a_bad_id_and_unreadable_text(tmp_path, capsys):
     src = tmp_path / "Plan.txt"
     src.write_bytes("一、总体要求".encode("gb18030"))
-    assert import_file(src, plan_id=None, out=None, root=tmp_path, force=False) == 2
-    assert import_file(src, plan_id="plan-2016", out=None, root=tmp_path, force=False) == 1
+    assert main(["--root", str(tmp_path), "import", str(src)]) == 2
+    assert main(["--root", str(tmp_path), "import", str(src), "--id", "plan-2016"]) == 1
     assert "not UTF-8" in capsys.readouterr().err
     assert not (tmp_path / "content" / "plans").exists()
 

@@ -7,7 +7,6 @@ checks that the target file exists and, for ``#fragment``, that an element with 
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path

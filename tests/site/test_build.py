@@ -103,7 +103,7 @@ def test_hostile_strings_render_as_text_in_every_page(built):
     for page in built.rglob("*.html"):
         parsed = parse(page)
         assert parsed.active == [], (page, parsed.active)
-        for attrs, text in parsed.scripts:
+        for _attrs, text in parsed.scripts:
             # Only Material's own scripts: its bundle, its JSON config and its small inline helpers.
             assert "__pwned" not in text, page
         html = page.read_text(encoding="utf-8")

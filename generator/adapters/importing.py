@@ -1,0 +1,78 @@
+"""``python -m generator import``: a source text file → content/plans/<id>.yaml (a draft to review).
+
+The file side of the importer: reading and checking the source, loading the vocabulary, refusing to
+overwrite a reviewed plan, copying the source into content/sources/, writing the YAML atomically.
+The text side is ``generator.importer.pipeline.import_text``. Problems raise ``InputError``; the CLI
+prints them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..content.vocab import load_vocabulary
+from ..errors import InputError, UsageError
+from ..importer.emit import emit_plan
+from ..importer.pipeline import ImportResult, import_text
+from ..model import Vocabulary
+
+
+@dataclass(frozen=True)
+class Written:
+    """What an import wrote, and the report a reviewer reads before committing it."""
+
+    plan_file: Path
+    source_file: Path
+    tasks: int
+    report: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def load_vocab(root: Path) -> tuple[Vocabulary | None, str | None]:
+    """The vocabulary under ``root``, or None and why (an import still works without one)."""
+    try:
+        return load_vocabulary(root / "site_config"), None
+    except Exception as err:  # noqa: BLE001 — any unreadable vocabulary only costs resolution
+        return None, f"vocabulary not loaded ({err}); agencies, domains and indicators stay unresolved"
+
+
+def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Path, force: bool) -> Written:
+    """Draft ``out`` (default content/plans/<id>.yaml) from ``source``; raise ``InputError`` when the
+    plan id is no slug (``UsageError``), the source can't be read or the output exists (a reviewed plan) and ``force`` is not given."""
+    plan_id = plan_id or source.stem
+    if not re.fullmatch(r"[a-z0-9-]+", plan_id):
+        raise UsageError(None, f"plan id {plan_id!r} must be a slug of lowercase ASCII letters, digits and "
+                               f"'-' (pass --id, e.g. --id qingdao-2016)")
+    try:
+        data = source.read_bytes()
+        raw = data.decode("utf-8")
+    except OSError as err:
+        raise InputError(str(source), f"cannot read ({err.strerror})") from None
+    except UnicodeDecodeError as err:
+        raise InputError(str(source), f"not UTF-8 text (byte {err.start}); convert it first, e.g. "
+                                      f"iconv -f GB18030 -t UTF-8") from None
+    sources_dir = root / "content" / "sources"
+    target_source = sources_dir / f"{plan_id}.txt"
+    out = out or root / "content" / "plans" / f"{plan_id}.yaml"
+    if out.exists() and not force:
+        raise InputError(str(out), "exists (a reviewed plan?); pass --force to overwrite it")
+    if target_source.exists() and target_source.resolve() != source.resolve() and not force \
+            and target_source.read_bytes() != data:
+        raise InputError(str(target_source), "exists with other text; pass --force to replace it")
+    vocab, warning = load_vocab(root)
+    result: ImportResult = import_text(raw, plan_id=plan_id, source_file=target_source.name, vocab=vocab)
+    # sha256 is of the file's bytes as stored in content/sources/.
+    plan = replace(result.plan, source=replace(result.plan.source, sha256=hashlib.sha256(data).hexdigest()))
+    if target_source.resolve() != source.resolve():
+        sources_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target_source)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(out.suffix + ".tmp")
+    tmp.write_text(emit_plan(plan), encoding="utf-8")
+    tmp.replace(out)
+    return Written(plan_file=out, source_file=target_source, tasks=sum(1 for _ in plan.iter_tasks()),
+                   report=result.report, warnings=(warning,) if warning else ())
