@@ -63,7 +63,7 @@ site: install
 
 # The offline bundle: dist/policy-atlas-offline-<version>.zip, opened from file:// with no network.
 bundle: install
-	$(BIN)/python -m generator.adapters.bundle
+	$(BIN)/python -m generator bundle
 
 pages: install
 	$(BIN)/python -m generator pages build/pages
