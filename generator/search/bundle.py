@@ -18,7 +18,7 @@ from .documents import HUB_KINDS
 from .index import build_index, word_vocabulary
 from .query import SearchIndex, haystack_parts
 from .shards import Shards, build_shards
-from .t2s import table_for
+from ..text.t2s import table_for
 from .tokenize import Segmenter, fold, is_han
 
 FORMAT_VERSION = 1
