@@ -27,6 +27,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..text.numbers import format_number as number
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Characters Markdown, Python-Markdown's extensions or HTML give meaning to anywhere in a line. Chinese
@@ -94,21 +96,6 @@ def date_zh(value: dt.date | None) -> str:
     if value is None:
         return ""
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def number(value: float | int | None) -> str:
-    """Format a figure without a spurious ``.0`` (65.0 → 65, 2.5 → 2.5) and with no grouping.
-
-    Grouping commas are left out on purpose: the plans write 5000亿元, and a reader comparing a quote
-    with the table must see the same digits.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return str(value)
 
 
 def front_matter(title: str, **meta: Any) -> str:
