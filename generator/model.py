@@ -137,6 +137,11 @@ class Target:
     loc: Loc | None = _loc()
 
 
+# The agency fields of a task, in the order plans and pages give them, and their Chinese names.
+ROLES: tuple[str, ...] = ("lead", "cooperating", "responsible")
+ROLE_NAMES: dict[str, str] = {"lead": "牵头", "cooperating": "配合", "responsible": "负责"}
+
+
 @dataclass(frozen=True)
 class Task:
     """One actionable item of a plan, addressable as ``<plan page>#<id>``.

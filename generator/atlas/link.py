@@ -14,11 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..text import docnum
-from ..model import Agency, Citation, Plan, Section, Target, Task, Vocabulary
+from ..model import ROLES, Agency, Citation, Plan, Section, Target, Task, Vocabulary
 from .urls import urls
 
-ROLES = ("lead", "cooperating", "responsible")
-ROLE_NAMES = {"lead": "牵头", "cooperating": "配合", "responsible": "负责"}
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import AgencyRef
-from ..atlas import ROLES, Atlas, doc_number_key, urls
+from ..model import ROLES, AgencyRef
+from ..atlas import Atlas, doc_number_key, urls
 from .page import Asset
 from ..text.numbers import format_number as number
 from ..text.numbers import plain

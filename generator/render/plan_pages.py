@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..model import AgencyRef, Citation, Plan, Section, Target, Task
-from ..atlas import ROLE_NAMES, ROLES, Atlas, CitedDocument, doc_number_key, urls
+from ..model import ROLES, ROLE_NAMES, AgencyRef, Citation, Plan, Section, Target, Task
+from ..atlas import Atlas, CitedDocument, doc_number_key, urls
 from .page import Page
 from .render import front_matter, render, source_path
 

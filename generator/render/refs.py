@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Plan, Region, Target, Vocabulary
-from ..atlas import ROLE_NAMES, Atlas, TargetRef, TaskRef, urls
+from ..model import ROLE_NAMES, Plan, Region, Target, Vocabulary
+from ..atlas import Atlas, TargetRef, TaskRef, urls
 from .plan_pages import numbered
 from .render import number
 

@@ -27,6 +27,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..model import ROLE_NAMES, ROLES
 from ..text.numbers import format_number as number
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -162,7 +163,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md, md_block=md_block, attr=attr, anchor=anchor, date_zh=date_zh, number=number)
-    env.globals.update(link=link)
+    # the task roles in their order, for templates (model.ROLES): role_order, role_names, role_labels
+    env.globals.update(link=link, role_order=ROLES, role_names=ROLE_NAMES,
+                       role_labels=tuple(ROLE_NAMES[r] for r in ROLES))
     return env
 
 
