@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..model import ROLES, ROLE_NAMES, AgencyRef, Citation, Plan, Section, Target, Task
+from ..model import ROLES, ROLE_NAMES, AgencyRef, Citation, Plan, Section, Target, Task, Vocabulary
 from ..atlas import Atlas, CitedDocument, doc_number_key, urls
 from .page import Page
 from .render import front_matter, render, source_path
@@ -85,13 +85,15 @@ def numbered(number: str | None, title: str | None) -> str | None:
     return f"{number}{sep}{title}" if title else number
 
 
-def _agency_url(atlas: Atlas, agency_id: str | None) -> str | None:
-    return urls.agency(agency_id) if agency_id and agency_id in atlas.vocab.agencies else None
+def agency_url(vocab: Vocabulary, agency_id: str | None) -> str | None:
+    """The page of an agency a task names, when the vocabulary knows it (else the name is shown
+    unlinked: a name the vocabulary does not list has no page)."""
+    return urls.agency(agency_id) if agency_id and agency_id in vocab.agencies else None
 
 
 def _badges(atlas: Atlas, refs: tuple[AgencyRef, ...]) -> tuple[Badge, ...]:
     return tuple(
-        Badge(r.name, _agency_url(atlas, r.agency))
+        Badge(r.name, agency_url(atlas.vocab, r.agency))
         for r in refs
     )
 

@@ -8,18 +8,24 @@ scan the whole atlas, so a page costs what it shows.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import ROLE_NAMES, Plan, Region, Target, Vocabulary
 from ..atlas import Atlas, TargetRef, TaskRef, urls
-from .plan_pages import numbered
+from .plan_pages import agency_url, numbered
 from .render import number
 
 
 # Characters of an untitled task's text used as its label.
 EXCERPT = 24
+
+
+# What a province-level region's own plans are called under its group heading, by region level.
+OWN_LEVEL_LABELS = {"province": "省本级", "municipality": "市本级", "city": "市本级"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,13 @@ class RegionGroup:
 
     head: Region
     regions: tuple[Region, ...]
+
+    def label(self, region: Region) -> str:
+        """A member's heading under the group's own heading: the head region itself is 省本级 /
+        市本级 (its own plans, not its name again), every other region its name."""
+        if region.id == self.head.id and region.level in OWN_LEVEL_LABELS:
+            return OWN_LEVEL_LABELS[region.level]
+        return region.name
 
 
 @dataclass(frozen=True)
@@ -117,6 +130,21 @@ def task_heading(ref: TaskRef) -> str:
     return numbered(ref.task.number, title) or ref.task.id
 
 
+# How much of a titled task's text an agency page shows under its heading (the full text is one
+# click away on the plan page; full texts repeated on every agency page were the largest share of
+# the site's Markdown at 300 plans, make bench).
+OPENING_CHARS = 60
+
+
+def task_opening(ref: TaskRef) -> str | None:
+    """The opening of a titled task's text, cut with an ellipsis to ``OPENING_CHARS`` characters in
+    all; None for an untitled task, whose heading already is the opening of its text."""
+    if not ref.task.title:
+        return None
+    text = ref.task.text
+    return text if len(text) <= OPENING_CHARS else text[:OPENING_CHARS - 1] + "…"
+
+
 def section_trail(ref: TaskRef) -> str:
     """The titles of the sections above a task, outermost first: where it sits in its plan."""
     return " › ".join(numbered(s.number, s.title) or s.id for s in ref.sections)
@@ -154,7 +182,7 @@ def template_context(atlas: Atlas) -> dict[str, Any]:
     return {
         "h": _helpers,
         "urls": urls,
-        "known": atlas.vocab.agencies,
+        "agency_url": functools.partial(agency_url, atlas.vocab),
         "regions": atlas.vocab.regions,
         "indicators": atlas.vocab.indicators,
         "types": atlas.vocab.agency_types,
@@ -167,5 +195,6 @@ class _helpers:
 
     task_heading = staticmethod(task_heading)
     section_trail = staticmethod(section_trail)
+    task_opening = staticmethod(task_opening)
     target_value = staticmethod(target_value)
     range = staticmethod(target_range)
