@@ -178,7 +178,7 @@ def target_value(target: Target) -> str:
 
 
 def template_context(atlas: Atlas) -> dict[str, Any]:
-    """What every E2 template may look up: the vocabularies, the URL scheme and these helpers."""
+    """What every cross-cutting page template may look up: the vocabularies, the URL scheme and these helpers."""
     return {
         "h": _helpers,
         "urls": urls,

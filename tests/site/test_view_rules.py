@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from e2_atlas import atlas as build_atlas
+from regions_atlas import atlas as build_atlas
 from generator.atlas import urls
 from generator.model import AgencyRef
 from generator.render.plan_pages import agency_url
