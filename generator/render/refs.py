@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ROLE_NAMES, Plan, Region, Target, Vocabulary
+from ..model import ROLE_NAMES, Plan, Region, Vocabulary
 from ..atlas import Atlas, TargetRef, TaskRef, urls
 from .plan_pages import agency_url, numbered
-from .render import number
 
 
 # Characters of an untitled task's text used as its label.
@@ -164,19 +163,6 @@ def task_targets(refs: Iterable[TaskRef]) -> tuple[TargetRef, ...]:
     )
 
 
-def target_range(target: Target) -> str:
-    """A target's number without its unit: 65, 2-3 (a range keeps its upper bound)."""
-    value = number(target.value)
-    if target.value_max is not None:
-        value = f"{value}-{number(target.value_max)}"
-    return value
-
-
-def target_value(target: Target) -> str:
-    """A target's figure as one reads it: 65%, 2-3家, 5000亿元 (the comparator is shown apart)."""
-    return f"{target_range(target)}{target.unit or ''}"
-
-
 def template_context(atlas: Atlas) -> dict[str, Any]:
     """What every cross-cutting page template may look up: the vocabularies, the URL scheme and these helpers."""
     return {
@@ -196,5 +182,3 @@ class _helpers:
     task_heading = staticmethod(task_heading)
     section_trail = staticmethod(section_trail)
     task_opening = staticmethod(task_opening)
-    target_value = staticmethod(target_value)
-    range = staticmethod(target_range)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.importer import emit
-from generator.render import exports, refs, render
+from generator.render import exports, render, target_table
 from generator.text.numbers import format_number, plain
 
 
@@ -18,5 +18,5 @@ def test_whole_floats_lose_their_point_and_fractions_stay():
 
 def test_importer_exports_and_pages_use_the_one_formatter():
     assert emit.plain is plain and exports.plain is plain
-    assert render.number is format_number and refs.number is format_number
+    assert render.number is format_number and target_table.format_number is format_number
     assert json.dumps(exports._num(65.0)) == "65" and exports._num(None) is None
