@@ -7,6 +7,14 @@ same length as the original, so a match's positions cut the verbatim value out o
 
 Script folding uses the one traditional → simplified table (``t2s``), the table search ships to the
 browser, so the importer and a reader's query fold 衞 and 著 alike.
+
+Three foldings, each for one kind of matching, all here:
+
+- ``fold``: same length, character by character (importer rules cut values out by position);
+- ``fold_key``: ``fold`` of the verbatim-normalised text (no whitespace), case-folded: a lookup key
+  for vocabulary words (classify's heading and keyword matching);
+- ``fold_search``: NFKC and lower case, what the search index and a query both see (the browser does
+  the same, then applies the t2s table; see search/tokenize.py).
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import functools
 import unicodedata
 
 from .t2s import full_table
+from .verbatim import normalize
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,3 +50,13 @@ _TABLE = _Table()
 def fold(text: str) -> str:
     """A same-length, simplified-script, half-width copy of ``text`` (see the module docstring)."""
     return text.translate(_TABLE)
+
+
+def fold_key(text: str) -> str:
+    """``text`` without whitespace, NFKC, simplified and case-folded: 發展 改革 → 发展改革."""
+    return fold(normalize(text)).casefold()
+
+
+def fold_search(text: str) -> str:
+    """NFKC and lower case: what both the search index and the query see."""
+    return unicodedata.normalize("NFKC", text).lower()
