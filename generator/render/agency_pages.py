@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Agency
-from ..atlas import ROLE_NAMES, ROLES, Atlas, urls
+from ..model import ROLES, ROLE_NAMES, Agency
+from ..atlas import Atlas, urls
 from .page import Page
 from .refs import RegionGroup, RegionTasks, by_region, group_regions, template_context
 from .render import front_matter, render, source_path

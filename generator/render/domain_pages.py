@@ -16,13 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Domain
-from ..atlas import Atlas, TargetRef, urls
+from ..atlas import Atlas, urls
 from .page import Page
 from .refs import (
     RegionGroup, RegionTasks, by_region, group_regions, regions_with_plans, task_targets,
     template_context,
 )
 from .render import front_matter, render, source_path
+from .target_table import INDICATOR, REGION, TargetTable, table
 
 # Above this many regions, each region's block starts collapsed: the in-page table of contents is
 # then the way in, and the page is not a wall of quotes.
@@ -47,7 +48,7 @@ class DomainView:
     groups: tuple[RegionGroup, ...]
     region_tasks: dict[str, RegionTasks]
     collapsed: bool
-    targets: tuple[TargetRef, ...]
+    targets: TargetTable
     uncovered: tuple[RegionGroup, ...]
     uncovered_count: int
     task_count: int
@@ -63,7 +64,7 @@ def domain_view(atlas: Atlas, domain: Domain) -> DomainView:
         groups=group_regions(atlas.vocab, region_tasks),
         region_tasks=region_tasks,
         collapsed=len(region_tasks) > COLLAPSE_AFTER,
-        targets=task_targets(refs),
+        targets=table(atlas.vocab, task_targets(refs), (REGION, INDICATOR)),
         uncovered=group_regions(atlas.vocab, uncovered),
         uncovered_count=len(uncovered),
         task_count=len(refs),

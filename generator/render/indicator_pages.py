@@ -24,8 +24,13 @@ from ..model import Indicator, Plan, Region
 from ..atlas import Atlas, TargetRef, urls
 from .charts import NO_TARGET, NOT_EXTRACTED, STATUS_TEXT, VALUE, Bar, bar_chart
 from .page import Page
-from .refs import RegionGroup, group_head, group_regions, target_value, template_context
+from .refs import RegionGroup, group_head, group_regions, template_context
 from .render import front_matter, render, source_path
+from .target_table import INDICATOR, PLAN, REGION, Cell, Note, TargetRow, TargetTable, figure, table, target_cells
+
+# the leading columns of the index of all targets, and of an indicator's page
+INDEX_COLUMNS = (REGION, PLAN, INDICATOR)
+INDICATOR_COLUMNS = (REGION, PLAN)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Chart:
 class IndicatorView:
     indicator: Indicator
     rows: tuple[IndicatorRow, ...]
+    table: TargetTable  # the rows as the page's target table
     charts: tuple[Chart, ...]
     regions: int  # regions with at least one target for the indicator
 
@@ -70,7 +76,7 @@ class TargetGroup:
     """The master table's rows of one province-level group, in plan then document order."""
 
     group: RegionGroup
-    targets: tuple[TargetRef, ...]
+    table: TargetTable
 
 
 def _region(atlas: Atlas, region_id: str) -> Region:
@@ -141,7 +147,7 @@ def charts_for(indicator: Indicator, rows: tuple[IndicatorRow, ...]) -> tuple[Ch
             t = r.target.target
             if t.unit != unit:
                 continue
-            text = f"{t.comparator} {target_value(t)}"
+            text = f"{t.comparator} {figure(t)}"
             bars.append(Bar(_bar_label(r, multi), t.value, t.value_max, text,
                             tooltip=f"{r.region.name} · {r.plan.title}:{t.quote}"))
         summary = ";".join(
@@ -153,12 +159,31 @@ def charts_for(indicator: Indicator, rows: tuple[IndicatorRow, ...]) -> tuple[Ch
     return tuple(out)
 
 
+# what a plan without a target for the indicator says in the table instead, by status
+_NOTES = {
+    NO_TARGET: Note(STATUS_TEXT[NO_TARGET], "span", "atlas-no-target"),
+    NOT_EXTRACTED: Note(STATUS_TEXT[NOT_EXTRACTED], "em", "atlas-not-extracted"),
+}
+
+
+def indicator_table(rows: tuple[IndicatorRow, ...]) -> TargetTable:
+    out = []
+    for r in rows:
+        lead = (Cell(r.region.name, urls.region(r.region.id)), Cell(r.plan.title, urls.plan(r.plan.id)))
+        if r.target:
+            out.append(TargetRow(lead, **target_cells(r.target.target, r.target.url)))  # type: ignore[arg-type]
+        else:
+            out.append(TargetRow(lead, note=_NOTES[r.status]))
+    return TargetTable(INDICATOR_COLUMNS, tuple(out))
+
+
 def indicator_view(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],
                    with_targets: frozenset[str]) -> IndicatorView:
     rows = indicator_rows(atlas, indicator, plans, with_targets)
     return IndicatorView(
         indicator=indicator,
         rows=rows,
+        table=indicator_table(rows),
         charts=charts_for(indicator, rows),
         regions=len({r.region.id for r in rows if r.target}),
     )
@@ -186,7 +211,7 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
         # regions in vocabulary order (the province before its cities); stable, so plans stay by id
         # and targets in document order
         trefs = sorted(per_group[g.head.id], key=lambda t: order.get(t.plan.region, len(order)))
-        groups.append(TargetGroup(g, tuple(trefs)))
+        groups.append(TargetGroup(g, table(atlas.vocab, trefs, INDEX_COLUMNS)))
     known = {g.group.head.id for g in groups}
     stray = tuple(t for k, ts in per_group.items() if k not in known for t in ts)
     summaries = tuple(
@@ -199,7 +224,7 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
         "indicators_index.md.j2",
         path=path,
         groups=groups,
-        stray=stray,
+        stray=table(atlas.vocab, stray, INDEX_COLUMNS) if stray else None,
         summaries=summaries,
         not_extracted=not_extracted,
         target_count=len(atlas.targets),

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..model import Agency, Plan, Region
-from ..atlas import ROLE_NAMES, ROLES, Atlas, urls
+from ..model import ROLES, ROLE_NAMES, Agency, Plan, Region
+from ..atlas import Atlas, urls
 from .page import Page
 from .render import front_matter, render, source_path
 
