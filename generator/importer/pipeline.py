@@ -23,6 +23,7 @@ from .annotations import AnnotationRules, find_annotations, parse_annotation
 from .chrome import strip_chrome
 from .classify import classify_domains
 from .metadata import Metadata, extract_metadata
+from .provenance import Provenance, build_provenance
 from .structure import build_outline
 from .targets import extract_targets, governing_year
 
@@ -46,6 +47,9 @@ class ImportResult:
 
     plan: model.Plan
     report: tuple[str, ...]
+    # Which source spans became which part of the plan, and the importer's doubts (provenance.py):
+    # what the review page shows. Offsets index the text as read (line ends as \n, no BOM).
+    provenance: Provenance | None = None
 
 
 # --- domains ------------------------------------------------------------------------------------------
@@ -275,7 +279,13 @@ def import_text(raw: str, *, plan_id: str, source_file: str,
         sections=sections,
         attachments=attachments,
     )
-    return ImportResult(plan, tuple(report))
+    try:
+        provenance = build_provenance(raw, plan, dechromed=dechromed, report=report,
+                                      unresolved=agencies.unresolved, vocab_loaded=vocab is not None)
+    except Exception as err:  # noqa: BLE001 — the draft stands without its review data
+        report.append(StageFailure(f"provenance not computed ({type(err).__name__}: {err})"))
+        provenance = None
+    return ImportResult(plan, tuple(report), provenance)
 
 
 def verbatim_problems(plan: model.Plan, source: str) -> list[str]:
