@@ -56,6 +56,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     print(f"wrote {written.plan_file} ({written.tasks} tasks); review it against {written.source_file} "
           f"before committing", file=sys.stderr)
+    if written.review_file is not None:
+        print(f"review page: {written.review_file} (open it in a browser: the source marked by what each "
+              f"part became, and the importer's doubts)", file=sys.stderr)
     return 0
 
 

@@ -171,8 +171,9 @@ class _Locator:
 # --- the walk ------------------------------------------------------------------------------------
 
 
-def _names(refs: Sequence[model.AgencyRef]) -> str:
-    return "、".join(r.name + ("" if r.agency else " (?)") for r in refs) or "—"
+def _names(refs: Sequence[model.AgencyRef], marked: bool = False) -> str:
+    """The names as written; with ``marked``, those the vocabulary lacks end in (?)."""
+    return "、".join(r.name + (" (?)" if marked and not r.agency else "") for r in refs) or "—"
 
 
 def _target_fields(t: model.Target) -> tuple[tuple[str, str], ...]:
@@ -276,7 +277,7 @@ class _Walk:
         out = []
         for role, refs in (("lead", t.lead), ("cooperating", t.cooperating), ("responsible", t.responsible)):
             if refs:
-                out.append((role, _names(refs)))
+                out.append((role, _names(refs, self.resolved_vocab)))
         return tuple(out)
 
     def task(self, t: model.Task, path: str, depth: int, at: int, floor: int, *, shared: bool) -> int:
@@ -329,7 +330,9 @@ class _Walk:
                     try:
                         from .agencies import suggest_entries
 
-                        suggestion = suggest_entries([(self.plan.region, qualified)]) or None
+                        snippet = suggest_entries([(self.plan.region, qualified)])
+                        suggestion = "\n".join(line for line in snippet.splitlines()
+                                                if line and not line.startswith("#") and line != "agencies:") or None
                     except Exception:  # noqa: BLE001 — a suggestion is a courtesy
                         suggestion = None
                 self.doubts.append(Doubt(
@@ -421,6 +424,12 @@ class _Walk:
             lead = self.source[line_start:a]
             if re.match(r"^\s*附\s*件\s*[0-9０-９]{0,2}\s*[:：]?\s*$", lead):
                 a = line_start + (len(lead) - len(lead.lstrip()))
+            elif not lead.strip():
+                # 附件 on a line of its own above the title.
+                above = self.source[:line_start].rstrip()
+                prev_start = above.rfind("\n") + 1
+                if re.fullmatch(r"\s*附\s*件\s*[0-9０-９]{0,2}\s*[:：]?\s*", above[prev_start:]):
+                    a = prev_start + (len(above[prev_start:]) - len(above[prev_start:].lstrip()))
             self.spans.append(Span(a, b, "attachment", f"attachment {att.id}: named", f"{path}.title", att.id))
             at = b
 
