@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|import|pages``.
+"""Command line: ``python -m generator check|import|pages|diff``.
 
 A thin layer over the library: each command parses its arguments, calls one library function and
 turns its outcome into output and an exit code (0 ok, 1 invalid content, 2 usage error).
@@ -77,6 +77,19 @@ def _cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from ..errors import InputError
+    from .diffing import diff_markdown
+
+    try:
+        text = diff_markdown(Path(args.root), args.base)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=str(ROOT), help="project root (holds content/ and site_config/)")
@@ -97,6 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     pages = sub.add_parser("pages", help="write the generated Markdown pages to a directory")
     pages.add_argument("out_dir")
     pages.set_defaults(func=_cmd_pages)
+
+    diff = sub.add_parser("diff", help="Markdown summary of the content changes since a git ref (tasks, "
+                                        "agencies, targets, metadata, pages affected)")
+    diff.add_argument("base", help="the git ref to compare the working tree with (e.g. origin/main)")
+    diff.set_defaults(func=_cmd_diff)
 
     args = parser.parse_args(argv)
     return args.func(args)
