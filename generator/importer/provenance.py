@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .. import model
 from ..text.dates import find_dates
+from ..text.folding import fold
 from .chrome import Dechromed
 from .structure import find_marker
 
@@ -185,6 +186,7 @@ def _target_fields(t: model.Target) -> tuple[tuple[str, str], ...]:
 class _Walk:
     def __init__(self, source: str, plan: model.Plan, unresolved: Sequence[tuple[str, str]]) -> None:
         self.source = source
+        self.folded = fold(source)  # same length: simplified script, half-width, for the word checks
         self.plan = plan
         self.loc = _Locator(source)
         self.spans: list[Span] = []
@@ -205,7 +207,9 @@ class _Walk:
     def heading(self, number: str | None, title: str | None, at: int, floor: int, path: str, ident: str,
                 depth: int, kind: str) -> tuple[int, int] | None:
         """The heading's span: its title, widened back over its number on the same line."""
-        hits = self.loc.locate(title, at, f"{path}.title", floor=floor) if title else []
+        hits = self._heading_hit(number, title, at, floor) if title else []
+        if not hits and title:
+            hits = self.loc.locate(title, at, f"{path}.title", floor=floor)
         if not hits and number:
             hit = self.loc.index.find(number, at)
             hits = [hit] if hit else []
@@ -235,6 +239,24 @@ class _Walk:
                          ("became", kind)))
         self.headings.append((path, depth, scheme, number or "", span))
         return span
+
+    def _heading_hit(self, number: str | None, title: str, at: int, floor: int) -> list[tuple[int, int]]:
+        """The first occurrence of ``title`` after ``at`` (else ``floor``) that starts its line, after
+        at most its number or a marker: a heading, not the same words quoted in a sentence."""
+        for start in dict.fromkeys((at, floor)):
+            pos = start
+            while True:
+                hit = self.loc.index.find(title, pos)
+                if hit is None:
+                    break
+                a = hit[0]
+                line_start = self.source.rfind("\n", 0, a) + 1
+                lead = self.source[line_start:a].strip()
+                if not lead or (number and _norm(lead) == _norm(number)) or (
+                        len(_norm(lead)) <= 12 and find_marker(lead + "项") is not None):
+                    return [hit]
+                pos = hit[1]
+        return []
 
     # sections and tasks -------------------------------------------------------------------------
 
@@ -308,8 +330,8 @@ class _Walk:
         return max(end, cursor)
 
     def rule_doubt(self, t: model.Task, path: str, span: tuple[int, int] | None) -> None:
-        text = t.annotation or ""
-        declared = span is not None and _LEAD_RULE.search(self.source, 0, span[1])
+        text = fold(t.annotation or "")
+        declared = span is not None and _LEAD_RULE.search(self.folded, 0, span[1])
         if t.lead and not declared and "牵头" not in text and "主责" not in text \
                 and len(t.lead) + len(t.cooperating) > 1:
             self.doubts.append(Doubt(
@@ -358,23 +380,23 @@ class _Walk:
             if got:
                 taken.append(got)
         # Figures in the text that no target took, and a likely reason.
-        for m in _FIGURE.finditer(self.source, span[0], span[1]):
+        for m in _FIGURE.finditer(self.folded, span[0], span[1]):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            lo = max(self.source.rfind(c, span[0], m.start()) for c in _SENTENCE_END) + 1
+            lo = max(self.folded.rfind(c, span[0], m.start()) for c in _SENTENCE_END) + 1
             lo = max(lo, span[0])
-            clause_lo = max([lo] + [self.source.rfind(c, lo, m.start()) + 1 for c in ",，"])
-            before = self.source[lo:m.start()]
-            clause = self.source[clause_lo:m.end() + 8]
+            clause_lo = max([lo] + [self.folded.rfind(c, lo, m.start()) + 1 for c in ","])
+            before = self.folded[lo:m.start()]
+            clause = self.folded[clause_lo:m.end() + 8]
             if _PAST.search(before):
                 why = "its sentence reports a result already reached (截至/目前/已 …), not a target"
             elif _INCENTIVE.search(clause):
                 why = "its clause sizes an incentive or a rule (给予/补助/最高 …), not a target"
-            elif not re.search(r"(?:19|20)\d\d年", self.source[max(0, span[0] - 400):span[1]]):
+            elif not re.search(r"(?:19|20)\d\d年", self.folded[max(0, span[0] - 400):span[1]]):
                 why = "no year it is due by, and no target phrase the extractor knows around it"
             else:
                 why = "not phrased as a target the extractor knows (it may qualify a noun or count a list)"
-            self.doubts.append(Doubt("not-a-target", f"{ident}: “{m.group(0)}” not taken as a target: {why}",
+            self.doubts.append(Doubt("not-a-target", f"{ident}: “{self.source[m.start():m.end()]}” not taken as a target: {why}",
                                      f"{path}.targets", m.start(), m.end()))
 
     # the plan -----------------------------------------------------------------------------------
@@ -462,6 +484,7 @@ class _Walk:
         for scheme in self.depth_of_scheme:
             counts = Counter(d for _, d, sch, _, _ in self.headings if sch == scheme)
             usual[scheme] = counts.most_common(1)[0][0]
+        groups: dict[tuple, tuple[int, list[str]]] = {}
         for path, depth, scheme, number, span in self.headings:
             if scheme is None or scheme == "box":
                 continue
@@ -476,9 +499,21 @@ class _Walk:
                                f"the reverse of the usual order")
             if depth == 1 and scheme in _SCHEME_RANK and _SCHEME_RANK[scheme] >= 3:
                 reasons.append(f"the top level is numbered {_SCHEME_NAME[scheme]}")
-            if reasons:
-                self.doubts.append(Doubt("heading-level", f"heading {number} guessed at level {depth}: "
-                                         + "; ".join(reasons), path, *(span or (None, None))))
+            if not reasons:
+                continue
+            # One doubt per run of siblings with the same reason (not one per item of a list).
+            parent = path.rsplit(".", 1)[0] if "." in path else ""
+            key = (parent, scheme, tuple(reasons))
+            if key in groups:
+                groups[key][1].append(number)
+                continue
+            groups[key] = (len(self.doubts), [number])
+            self.doubts.append(Doubt("heading-level", "", path, *(span or (None, None))))
+        for (_, _, reasons), (i, numbers) in groups.items():
+            d = self.doubts[i]
+            shown = "、".join(numbers[:6]) + ("…" if len(numbers) > 6 else "")
+            self.doubts[i] = Doubt(d.kind, f"heading{'s' if len(numbers) > 1 else ''} {shown} guessed at level "
+                                   f"{d.path.count('.') + 1}: " + "; ".join(reasons), d.path, d.start, d.end)
 
 
 def _line_starts(source: str) -> list[int]:
