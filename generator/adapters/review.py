@@ -124,6 +124,9 @@ def _segments(prov: Provenance, lines: dict[str, int]) -> tuple[list[Segment], d
         lost = u < len(unplaced) and unplaced[u][0] <= a < unplaced[u][1]
         kinds = sorted({s.kind for s in over}, key=KINDS.index)
         classes = " ".join(f"k-{k}" for k in kinds) + (" k-unplaced" if lost else "")
+        # Where a target or an annotation begins: adjacent targets (…达到65%,…达到70%) stay apart.
+        classes += "".join(f" {k}-start" for k in ("target", "annotation")
+                           if any(s.kind == k and s.start == a for s in over))
         title = "; ".join(s.label for s in over) or ("unplaced: went nowhere" if lost else "")
         heading = starts_heading.get(a)
         badge = dict(heading.fields).get("level") if heading else None

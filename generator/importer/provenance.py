@@ -374,7 +374,7 @@ class _Walk:
         taken: list[tuple[int, int]] = []
         for i, x in enumerate(targets):
             hits = self.loc.locate(x.quote, span[0], f"{path}.targets[{i}].quote", floor=span[0])
-            got = self.add(hits, "target", f"target: {x.name} {x.comparator} {x.value:g}{x.unit}"
+            got = self.add(hits, "target", f"{x.name} {x.comparator} {x.value:g}{x.unit}"
                            + (f" by {x.year}" if x.year else ""), f"{path}.targets[{i}]", ident,
                            _target_fields(x))
             if got:
