@@ -76,10 +76,15 @@ def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Pa
     yaml_text = emit_plan(plan)
     tmp.write_text(yaml_text, encoding="utf-8")
     tmp.replace(out)
-    review = write_review(result, yaml_text, root=root, plan_id=plan_id, yaml_name=_shown(out, root),
-                          source_name=_shown(target_source, root))
+    warnings = [warning] if warning else []
+    try:
+        review: Path | None = write_review(result, yaml_text, root=root, plan_id=plan_id,
+                                           yaml_name=_shown(out, root), source_name=_shown(target_source, root))
+    except Exception as err:  # noqa: BLE001 — the draft is written; its review page is a help, not the product
+        review = None
+        warnings.append(f"review page not written ({type(err).__name__}: {err})")
     return Written(plan_file=out, source_file=target_source, tasks=sum(1 for _ in plan.iter_tasks()),
-                   report=result.report, warnings=(warning,) if warning else (), review_file=review)
+                   report=result.report, warnings=tuple(warnings), review_file=review)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -159,3 +159,18 @@ def test_yaml_lines_point_at_the_path_in_the_draft(path, key):
     lines = yaml_lines(text)
     n = line_for(path, lines)
     assert text.split("\n")[n - 1].strip().startswith(key)
+
+
+def test_an_import_still_writes_its_draft_when_the_review_page_fails(tmp_path, monkeypatch):
+    from generator.adapters import importing, review
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("template bug")
+
+    monkeypatch.setattr(review, "render_review", boom)
+    src = tmp_path / "plan.txt"
+    src.write_text(PLAN, encoding="utf-8")
+    (tmp_path / "site_config").symlink_to(ROOT / "site_config")
+    written = importing.import_file(src, plan_id="jinan-2016", out=tmp_path / "out.yaml", root=tmp_path, force=False)
+    assert written.plan_file.exists() and written.review_file is None
+    assert any("review page not written (RuntimeError: template bug)" in w for w in written.warnings)
