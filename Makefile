@@ -22,7 +22,7 @@ export SOURCE_DATE_EPOCH ?= 1464825600
 # Material 9.7+ prints a banner about MkDocs 2 on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING ?= 1
 
-.PHONY: install browser tools check import site serve pages bundle lint test test-fast bench clean
+.PHONY: install browser tools check import diff site serve pages bundle lint test test-fast bench clean
 
 install: $(STAMP)
 
@@ -57,6 +57,10 @@ check: install
 import: install
 	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/plan.txt [ID=plan-id] [FORCE=1]"; exit 2; }
 	$(BIN)/python -m generator import "$(SRC)" $(if $(ID),--id "$(ID)") $(if $(FORCE),--force)
+
+# make diff BASE=origin/main: Markdown summary of what the working tree changes in the content
+diff: install
+	$(BIN)/python -m generator diff "$(or $(BASE),origin/main)"
 
 site: install
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|import|pages|docs|search|bundle``.
+"""Command line: ``python -m generator check|import|pages|docs|search|bundle|diff``.
 
 A thin layer over the library: each command parses its arguments, calls one library function and
 turns its outcome into output and an exit code (0 ok, 1 invalid content or input, 2 usage error).
@@ -54,6 +54,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     print(f"wrote {written.plan_file} ({written.tasks} tasks); review it against {written.source_file} "
           f"before committing", file=sys.stderr)
+    if written.review_file is not None:
+        print(f"review page: {written.review_file} (open it in a browser: the source marked by what each "
+              f"part became, and the importer's doubts)", file=sys.stderr)
     return 0
 
 
@@ -122,6 +125,19 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from ..errors import InputError
+    from .diffing import diff_markdown
+
+    try:
+        text = diff_markdown(Path(args.root), args.base)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=".",
@@ -158,6 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     bundle.add_argument("--site-dir", help="where to build it (default: build/offline/site under the root)")
     bundle.add_argument("--out", default="dist", help="directory for the zip (default: dist)")
     bundle.set_defaults(func=_cmd_bundle)
+
+    diff = sub.add_parser("diff", help="Markdown summary of the content changes since a git ref (tasks, "
+                                        "agencies, targets, metadata, pages affected)")
+    diff.add_argument("base", help="the git ref to compare the working tree with (e.g. origin/main)")
+    diff.set_defaults(func=_cmd_diff)
 
     args = parser.parse_args(argv)
     return args.func(args)
