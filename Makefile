@@ -73,7 +73,7 @@ pages: install
 	$(BIN)/python -m generator pages build/pages
 
 serve: install
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty
 
 # Static checks: ruff, and the layering contract (each pipeline stage imports only earlier ones).
 lint: install

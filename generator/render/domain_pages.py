@@ -12,7 +12,7 @@ Cost is what the page shows: ``atlas.tasks_by_domain`` gives the tasks, nothing 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..model import Domain
@@ -89,7 +89,10 @@ def index_page(atlas: Atlas) -> Page:
     return Page(path=path, title="政策领域", markdown=markdown, edit_path="site_config/domains.yaml")
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
-    yield index_page(atlas)
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
+    if only is None or "domains/index.md" in only:
+        yield index_page(atlas)
     for domain in atlas.vocab.domains.values():
-        yield domain_page(atlas, domain)
+        if only is None or source_path(urls.domain(domain.id)) in only:
+            yield domain_page(atlas, domain)

@@ -17,7 +17,7 @@ Cost is what the pages show: ``atlas.targets_by_indicator`` per indicator, one p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..model import Indicator, Plan, Region
@@ -234,9 +234,12 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
     return Page(path=path, title="量化指标", markdown=markdown, edit_path="site_config/indicators.yaml")
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
     with_targets = plans_with_targets(atlas)
     plans = plans_in_region_order(atlas)
-    yield index_page(atlas, with_targets)
+    if only is None or "indicators/index.md" in only:
+        yield index_page(atlas, with_targets)
     for indicator in atlas.vocab.indicators.values():
-        yield indicator_page(atlas, indicator_view(atlas, indicator, plans, with_targets))
+        if only is None or source_path(urls.indicator(indicator.id)) in only:
+            yield indicator_page(atlas, indicator_view(atlas, indicator, plans, with_targets))

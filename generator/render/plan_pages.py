@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Container, Iterable
 
 from ..model import ROLES, ROLE_NAMES, AgencyRef, Citation, Plan, Section, Task, Vocabulary
 from ..atlas import Atlas, CitedDocument, doc_number_key, urls
@@ -176,8 +176,11 @@ def index_page(atlas: Atlas) -> Page:
     return Page(path=path, title="行动方案", markdown=markdown, edit_path=None)  # one row per file
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
-    yield index_page(atlas)
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
+    if only is None or "plans/index.md" in only:
+        yield index_page(atlas)
     documents = documents_by_key(atlas)
     for plan in atlas.plans.values():
-        yield plan_page(atlas, plan, documents)
+        if only is None or source_path(urls.plan(plan.id)) in only:
+            yield plan_page(atlas, plan, documents)
