@@ -16,12 +16,11 @@ from dataclasses import dataclass, fields
 
 from ..atlas.link import document_slug
 from ..atlas.urls import urls
-from ..model import AgencyRef, Content, Plan, Section, Target, Task, Vocabulary
+from ..model import ROLES, AgencyRef, Content, Plan, Section, Target, Task, Vocabulary
 from .render import render
 
 # Plan fields shown as metadata, in the order of content/README.md.
 META_FIELDS = ("title", "region", "issuer", "doc_number", "signed", "published", "period", "source", "preamble")
-ROLES = ("lead", "cooperating", "responsible")
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from generator import model
 from generator.content import plans as content_plans
-from generator.render import agency_pages, exports, plan_pages, region_pages, render
+from generator.render import agency_pages, changes, exports, plan_pages, region_pages, render
 from generator.search import documents
 
 
 def test_every_stage_takes_roles_from_the_model():
-    for module in (content_plans, documents, exports, agency_pages, plan_pages, region_pages):
+    for module in (content_plans, documents, exports, agency_pages, plan_pages, region_pages, changes):
         assert module.ROLES is model.ROLES
     env = render.environment()
     assert env.globals["role_order"] is model.ROLES and env.globals["role_names"] is model.ROLE_NAMES
