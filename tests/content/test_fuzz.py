@@ -56,6 +56,7 @@ def _assert_reported(root: Path):
     return problems
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(changes=st.lists(st.tuples(st.sampled_from(PATHS), VALUES), min_size=1, max_size=3))
 def test_any_value_of_any_type_anywhere_is_reported_not_crashed(root, changes):
@@ -71,6 +72,7 @@ def test_any_value_of_any_type_anywhere_is_reported_not_crashed(root, changes):
     _assert_reported(root)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(cuts=st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 6), st.text(max_size=3)), max_size=4))
 def test_mutated_plan_text_is_reported_not_crashed(root, cuts):

@@ -11,6 +11,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,6 +88,7 @@ def check(text: str) -> None:
         assert problems == []
 
 
+@pytest.mark.slow
 @FUZZ
 @given(random_text)
 def test_random_text_never_raises(text):
@@ -111,6 +113,7 @@ def test_a_crashing_stage_is_reported_as_a_stage_failure(monkeypatch):
         raise AssertionError("the fuzz check let a stage failure through")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(mutated_seed())
 def test_mutated_seed_text_never_raises(text):
