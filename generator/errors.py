@@ -6,23 +6,50 @@ from dataclasses import dataclass
 
 from .model import Loc
 
+# Files in the order they depend on one another: a schema or a vocabulary is read before the files
+# that use it, so a problem there is the root cause of problems further down and is printed first.
+ROOT_CAUSE_ORDER = (
+    "site_config/schema/",
+    "site_config/regions.yaml",
+    "site_config/agency_types.yaml",
+    "site_config/domains.yaml",
+    "site_config/agencies.yaml",
+    "site_config/indicators.yaml",
+    "site_config/",
+    "content/plans/",
+    "content/sources/",
+    "content/",
+    "docs/",
+)
+
+
+def _rank(path: str) -> int:
+    return next((i for i, prefix in enumerate(ROOT_CAUSE_ORDER) if path.startswith(prefix)),
+                len(ROOT_CAUSE_ORDER))
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the content, at a place in a file."""
+    """One thing wrong with the content, at a place in a file. A warning does not stop a build."""
 
     loc: Loc
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.loc}: {self.message}"
+        return f"{self.loc}: {'warning: ' if self.warning else ''}{self.message}"
+
+
+def root_cause_first(problems: list[Problem]) -> list[Problem]:
+    """``problems`` with those in files others depend on first, then by file, line and column."""
+    return sorted(problems, key=lambda p: (_rank(p.loc.path), p.loc.path, p.loc.line, p.loc.col, p.message))
 
 
 class ContentError(Exception):
     """Raised when content is invalid; carries every problem found, so one run reports them all."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.loc.path, p.loc.line, p.loc.col, p.message))
+        self.problems = root_cause_first([p for p in problems if not p.warning])
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

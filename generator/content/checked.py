@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from . import schema as schemas
+from .limits import check_lengths
 from .yamlload import Document, load_yaml
 
 
@@ -36,4 +37,5 @@ def read_checked(root: Path, rel: str, kind: str) -> Checked:
         return Checked(None, tuple(problems))
     problems += schemas.check_first_line(doc, schema, file)
     problems += schemas.validate(doc, schema)
+    problems += check_lengths(doc)
     return Checked(doc, tuple(problems))

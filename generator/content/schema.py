@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -140,15 +141,20 @@ def _describe(value) -> str:
         return "empty (null)"
     if isinstance(value, bool):
         return f"a boolean ({'true' if value else 'false'})"
-    if isinstance(value, int):
-        return f"an integer ({value})"
-    if isinstance(value, float):
-        return f"a number ({value:g})"
+    if isinstance(value, (int, float)):
+        return f"{'an integer' if isinstance(value, int) else 'a number'} ({_number(value)})"
     if isinstance(value, str):
         return f"a string ({_short(value)})"
     if isinstance(value, list):
         return "a list"
     return "a mapping"
+
+
+def _number(value: int | float) -> str:
+    """A number as a message shows it: 1e+308, not 309 digits."""
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"{value:.3g}"
+    return f"{value:.15g}" if isinstance(value, float) else str(value)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -232,7 +238,11 @@ def _rewrite(doc: Document, error: ValidationError, root: dict) -> list[Problem]
     if kind in ("minimum", "maximum"):
         lo = _resolve(error.schema, root).get("minimum")
         hi = _resolve(error.schema, root).get("maximum")
-        return [Problem(where, f"{field}: {value} is out of range ({lo}–{hi})")]
+        limit = f"at least {lo}" if kind == "minimum" else f"at most {hi}"
+        if isinstance(value, float) and not math.isfinite(value):
+            return [Problem(where, f"{field}: the number is too large to be a figure (it overflows to "
+                                   f"infinity): it must be between {lo} and {hi}")]
+        return [Problem(where, f"{field}: {_number(value)} is out of range: {limit} ({lo}–{hi})")]
     if kind == "uniqueItems":
         return [Problem(where, f"{field} lists the same value twice: remove the repeat")]
     return [Problem(where, f"{field}: {error.message}")]

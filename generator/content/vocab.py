@@ -57,9 +57,16 @@ def read_vocabulary(root: Path, folder: str = "site_config"
         kind = _KIND[type(entry)]
         return checked[kind].doc.loc(paths[kind, entry.id] + field)
 
-    problems += _cross_check(vocab, at)
-    unreadable = frozenset(name for name, c in checked.items() if c.doc is None)
+    # A file that could not be parsed, or whose list is missing or malformed, is "unreadable": every
+    # reference into it would be a follow-on error of the one problem already reported.
+    unreadable = frozenset(name for name, c in checked.items() if not _has_list(c, name))
+    problems += _cross_check(vocab, at, unreadable)
     return vocab, problems, unreadable
+
+
+def _has_list(checked: Checked, key: str) -> bool:
+    doc = checked.doc
+    return doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get(key), list)
 
 
 def _entries(checked: Checked, key: str, noun: str, problems: list[Problem], build,
@@ -67,7 +74,7 @@ def _entries(checked: Checked, key: str, noun: str, problems: list[Problem], bui
     """Build each well-formed entry of a vocabulary list, reporting duplicate ids."""
     out: dict = {}
     doc = checked.doc
-    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
+    if not _has_list(checked, key):
         return out
     for i, raw in enumerate(doc.data[key]):
         path = (key, i)
@@ -126,8 +133,9 @@ _KIND = {Region: "regions", Domain: "domains", AgencyType: "agency_types", Agenc
          Indicator: "indicators"}
 
 
-def _cross_check(vocab: Vocabulary, at) -> list[Problem]:
-    """References between vocabularies, and names that would resolve ambiguously."""
+def _cross_check(vocab: Vocabulary, at, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
+    """References between vocabularies, and names that would resolve ambiguously (references into
+    an unreadable file are not checked: its own problem is the root cause)."""
     out: list[Problem] = []
     for region in vocab.regions.values():
         if region.parent is not None and region.parent not in vocab.regions:
@@ -136,10 +144,11 @@ def _cross_check(vocab: Vocabulary, at) -> list[Problem]:
     out += _cycles(vocab.regions, at)
     names: dict[tuple[str, str], Agency] = {}
     for agency in vocab.agencies.values():
-        if agency.region and agency.region not in vocab.regions:
+        if agency.region and agency.region not in vocab.regions and "regions" not in unreadable:
             out.append(Problem(at(agency, "region"), f"agency '{agency.id}': unknown region '{agency.region}'"
                                            f"{_suggest(agency.region, vocab.regions)}"))
-        if agency.type is not None and agency.type not in vocab.agency_types:
+        if agency.type is not None and agency.type not in vocab.agency_types \
+                and "agency_types" not in unreadable:
             out.append(Problem(at(agency, "type"), f"agency '{agency.id}': unknown agency type '{agency.type}'"
                                            f"{_suggest(agency.type, vocab.agency_types)}"))
         for name in dict.fromkeys((agency.name, *agency.aliases)):
@@ -163,16 +172,22 @@ def _name_field(entry, name: str) -> tuple:
 
 
 def _cycles(regions: dict[str, Region], at) -> list[Problem]:
+    """Each cycle of parent links once, at the first region of it in the file (a region whose chain
+    merely leads into a cycle is a follow-on, not reported)."""
     out = []
+    reported: set[str] = set()
     for region in regions.values():
-        seen = {region.id}
+        chain = [region.id]
         parent = region.parent
-        while parent in regions:
-            if parent in seen:
-                out.append(Problem(at(region, "parent"), f"region '{region.id}': its parents form a cycle through '{parent}'"))
-                break
-            seen.add(parent)
+        while parent in regions and parent not in chain:
+            chain.append(parent)
             parent = regions[parent].parent
+        if parent != region.id or region.id in reported:
+            continue
+        reported.update(chain)
+        path = " → ".join(chain + [region.id])
+        out.append(Problem(at(region, "parent"), f"region '{region.id}': its parents form a cycle "
+                                                 f"({path}): one of them must have another parent"))
     return out
 
 

@@ -45,6 +45,8 @@ from ..model import Loc
 Path_ = tuple[str | int, ...]
 
 MAX_DEPTH = 32  # plans nest sections a few levels; deeper is a mistake or an attack
+MAX_FILE_BYTES = 4 * 1024 * 1024  # the largest plan is under 100 kB: 4 MiB is a mistake or an attack
+_MAX_DIGITS = 30  # an integer literal longer than this is no figure a plan states
 _STR = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {ScalarEvent: {_STR}, SequenceStartEvent: {"tag:yaml.org,2002:seq"},
                  MappingStartEvent: {"tag:yaml.org,2002:map"}}
@@ -104,7 +106,9 @@ def _plain_value(text: str):
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text):
-        return int(text)
+        # Python refuses to parse integers of thousands of digits (a ValueError, not a value):
+        # a literal that long is kept as a float, infinite, for the schema's range check to refuse.
+        return int(text) if len(text) <= _MAX_DIGITS else float(text)
     if _FLOAT.match(text):
         return float(text)
     return text
@@ -264,6 +268,82 @@ def _runaway_brackets(text: str) -> tuple[int, int] | None:
     return None
 
 
+# A line of YAML structure (``key: …`` or ``- …``) inside a quoted string: the quote was not closed.
+_SWALLOWED = re.compile(r"\n[ \t]*(?:- |[A-Za-z_][\w-]*:(?: |$))", re.M)
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, rel: str) -> Problem:
+    """The syntax error at its root cause: an unclosed quote or bracket where it opens, not where
+    the parser finally gave up (often the end of the file)."""
+    mark = err.problem_mark or err.context_mark
+    message = err.problem or err.context or "invalid YAML"
+    if err.context and err.problem:
+        # PyYAML says either "expected X (while parsing Y)" or "expected X / but found Z"
+        message = (f"{err.context} ({err.problem})" if err.problem.startswith("but ")
+                   else f"{err.problem} ({err.context})")
+    where = f"line {mark.line + 1}" if mark else "the end"
+    if err.context == "while scanning a quoted scalar" and err.context_mark:
+        return Problem(_loc(rel, err.context_mark), "YAML syntax error: unclosed quote: the string that "
+                       f"starts here is never closed (the parser reached {where}): add the closing quote")
+    if (err.context or "").startswith("while parsing a flow") and err.context_mark \
+            and (err.problem or "").startswith("expected ','"):
+        bracket = text_at(text, err.context_mark)
+        return Problem(_loc(rel, err.context_mark), f"YAML syntax error: unclosed '{bracket}': the list or "
+                       f"mapping that starts here is not closed before {where} ({message})")
+    runaway = _runaway_quote(text, mark)
+    if runaway is not None:
+        return Problem(_loc(rel, runaway.start_mark), "YAML syntax error: unclosed quote? the string that "
+                       f"starts here runs on to line {runaway.end_mark.line + 1} and swallows lines that "
+                       f"look like YAML keys; then, at {where}: {message}")
+    return Problem(_loc(rel, mark) if mark else Loc(rel, 1, 1), f"YAML syntax error: {message}")
+
+
+def text_at(text: str, mark) -> str:
+    return text[mark.index] if 0 <= mark.index < len(text) else "?"
+
+
+def _runaway_quote(text: str, mark):
+    """The first quoted scalar before ``mark`` that spans lines holding YAML structure, or None."""
+    if mark is None:
+        return None
+    scanner = _PyParser(text)
+    try:
+        while True:
+            token = scanner.get_token()
+            if token is None or token.start_mark.index >= mark.index:
+                return None
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.end_mark.line > token.start_mark.line \
+                    and _SWALLOWED.search(text, token.start_mark.index, token.end_mark.index):
+                return token
+    except yaml.YAMLError:
+        return None
+    finally:
+        scanner.dispose()
+
+
+def decode_utf8(raw: bytes, rel: str) -> tuple[str, Problem | None]:
+    """``raw`` as UTF-8 text, or the problem at the first byte that is not, naming the likely encoding."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", Problem(Loc(rel, 1, 1), "file is UTF-16 (it starts with a UTF-16 byte order mark): "
+                                           "save it as UTF-8")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        hint = "save it as UTF-8"
+        if b"\x00" in raw[:1024]:
+            hint = "it looks like UTF-16 without a byte order mark: save it as UTF-8"
+        else:
+            try:
+                raw.decode("gb18030")
+                hint = "it looks like GBK/GB18030: convert it, e.g. iconv -f GB18030 -t UTF-8"
+            except UnicodeDecodeError:
+                pass
+        return "", Problem(Loc(rel, line, col), f"file is not valid UTF-8 (byte 0x{raw[err.start]:02X}): {hint}")
+
+
 def load_yaml(file: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document (None when it cannot be read) and its problems."""
     start = Loc(rel, 1, 1)
@@ -271,15 +351,18 @@ def load_yaml(file: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         # A link could make CI read (and report, or publish) a file from outside the repository.
         return None, [Problem(start, "must be a regular file, not a symbolic link")]
     try:
+        if not file.is_file():
+            return None, [Problem(start, "must be a regular file")]
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(start, f"file is {size / 1024 / 1024:.1f} MiB: content files are at most "
+                                         f"{MAX_FILE_BYTES // 1024 // 1024} MiB (content/README.md, Limits)")]
         raw = file.read_bytes()
     except OSError as err:
         return None, [Problem(start, f"cannot read file: {err.strerror}")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [Problem(Loc(rel, line, col), "file is not valid UTF-8: save it as UTF-8")]
+    text, problem = decode_utf8(raw, rel)
+    if problem is not None:
+        return None, [problem]
     text = text.removeprefix("\ufeff")
     first_line = text.split("\n", 1)[0].rstrip("\r")
     runaway = _runaway_brackets(text)
@@ -303,12 +386,5 @@ def load_yaml(file: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                               f"YAML syntax error: character {_codepoint(err.character)} is not allowed "
                               "in YAML: remove it")]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        message = err.problem or err.context or "invalid YAML"
-        if err.context and err.problem:
-            # PyYAML says either "expected X (while parsing Y)" or "expected X / but found Z"
-            message = (f"{err.context} ({err.problem})" if err.problem.startswith("but ")
-                       else f"{err.problem} ({err.context})")
-        loc = _loc(rel, mark) if mark else start
-        return None, [Problem(loc, f"YAML syntax error: {message}")]
+        return None, [_syntax_problem(err, text, rel)]
     return (Document(rel, data, first_line, builder.values, builder.keys) if ok else None), builder.problems

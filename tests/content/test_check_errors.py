@@ -106,14 +106,15 @@ def test_reference_to_unknown_vocabulary_entry(tree, capsys, old, new, expected)
     assert only(tree, capsys) == f"{PLAN}:{expected}"
 
 
-def test_unknown_parent_region_and_agency_type(tree, capsys):
+def test_unknown_parent_region_and_agency_type_regions_first(tree, capsys):
+    # regions.yaml is read before agencies.yaml uses it: its problems are printed first
     tree.edit(REGIONS, "parent: shandong", "parent: shangdong")
     tree.edit(AGENCIES, "type: science", "type: sci")
     code, lines = tree.check(capsys)
     assert code == 1
     assert lines == [
-        f"{AGENCIES}:12:11: agency 'jinan-kejiju': unknown agency type 'sci' (did you mean 'science'?)",
         f"{REGIONS}:18:13: region 'jinan': unknown parent region 'shangdong' (did you mean 'shandong'?)",
+        f"{AGENCIES}:12:11: agency 'jinan-kejiju': unknown agency type 'sci' (did you mean 'science'?)",
     ]
 
 
@@ -244,8 +245,9 @@ def test_every_error_of_a_file_is_reported_in_one_run(tree, capsys):
     tree.edit(AGENCIES, "id: jinan-gov", "id: jinan-kejiju")
     code, lines = tree.check(capsys)
     assert code == 1
+    # the vocabulary first: plans depend on it
     assert [line.split(": ", 1)[0] for line in lines] == [
-        f"{PLAN}:2:5", f"{PLAN}:7:9", f"{PLAN}:38:16", f"{PLAN}:55:13", f"{AGENCIES}:13:9",
+        f"{AGENCIES}:13:9", f"{PLAN}:2:5", f"{PLAN}:7:9", f"{PLAN}:38:16", f"{PLAN}:55:13",
     ]
 
 

@@ -33,10 +33,10 @@ def test_load_vocabulary_raises_every_problem(tree):
     with pytest.raises(ContentError) as err:
         load_vocabulary(tree.root / "site_config")
     assert [str(p) for p in err.value.problems] == [
-        "site_config/domains.yaml:11:15: 'keywords' must be a list, not a string ('宽带'): "
-        "write it as a list ([a, b] or '- a' lines)",
         "site_config/regions.yaml:17:12: 'level': 'town' is not one of country, province, municipality, "
         "city, district",
+        "site_config/domains.yaml:11:15: 'keywords' must be a list, not a string ('宽带'): "
+        "write it as a list ([a, b] or '- a' lines)",
     ]
 
 

@@ -41,7 +41,8 @@ def test_second_document_is_an_error(tmp_path):
 def test_file_that_is_not_utf8_names_the_byte(tmp_path):
     doc, problems = load(tmp_path, "", raw="a: 济南\nb: ".encode("utf-8") + "济南".encode("gbk"))
     assert doc is None
-    assert [str(p) for p in problems] == ["f.yaml:2:4: file is not valid UTF-8: save it as UTF-8"]
+    assert [str(p) for p in problems] == ["f.yaml:2:4: file is not valid UTF-8 (byte 0xBC): it looks like GBK/GB18030: "
+                                          "convert it, e.g. iconv -f GB18030 -t UTF-8"]
 
 
 def test_control_character_is_a_syntax_error_with_position(tmp_path):
