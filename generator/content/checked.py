@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from . import schema as schemas
-from .limits import check_lengths
+from .limits import check_invisible, check_lengths
 from .yamlload import Document, load_yaml
 
 
@@ -38,4 +38,5 @@ def read_checked(root: Path, rel: str, kind: str) -> Checked:
     problems += schemas.check_first_line(doc, schema, file)
     problems += schemas.validate(doc, schema)
     problems += check_lengths(doc)
+    problems += check_invisible(doc)
     return Checked(doc, tuple(problems))

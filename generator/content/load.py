@@ -61,13 +61,14 @@ def load_content(root: Path, cache: LoadCache | None = None) -> Content:
     With a ``cache`` (``make serve``), unchanged plans are reused from the previous call.
     """
     content, problems = read_content(Path(root), cache)
-    if problems:
+    if any(not p.warning for p in problems):
         raise ContentError(problems)
     return content
 
 
 def read_content(root: Path, cache: LoadCache | None = None) -> tuple[Content, list[Problem]]:
-    """Whatever could be read, and every problem found (empty when the content is valid)."""
+    """Whatever could be read, and every problem found (no errors when the content is valid; warnings
+    do not stop a build)."""
     if cache is not None:
         key = _vocab_key(root)
         if key != cache.vocab_key or cache.vocab is None:
@@ -84,7 +85,12 @@ def read_content(root: Path, cache: LoadCache | None = None) -> tuple[Content, l
     for stray in sorted(folder.glob("*.yml")):
         problems.append(Problem(Loc(f"{PLANS_DIR}/{stray.name}"),
                                 f"plan files end in .yaml: rename it to {stray.stem}.yaml"))
-    for file in sorted(folder.glob("*.yaml")):
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        # An atlas of nothing would publish an empty site over the real one: say so, as an error.
+        problems.append(Problem(Loc(PLANS_DIR), f"no plans: {PLANS_DIR}/ holds no .yaml file (import one "
+                                                "with python -m generator import SOURCE.txt)"))
+    for file in files:
         rel = f"{PLANS_DIR}/{file.name}"
         if cache is not None:
             hit = cache.plans.get(rel)
@@ -108,9 +114,31 @@ def read_content(root: Path, cache: LoadCache | None = None) -> tuple[Content, l
             else:
                 cache.plans.pop(rel, None)
     # A missing schema or vocabulary is met by every file that needs it: report it once.
-    return Content(vocab, plans), list(dict.fromkeys(problems))
+    return Content(vocab, plans), group_repeats(list(dict.fromkeys(problems)))
 
 
 def _plan_key(root: Path, file: Path, plan: Plan) -> str:
     """Digest of what a plan's reading depends on: its YAML and the source text it names."""
     return _digest(file, root / SOURCES_DIR / plan.source.file)
+
+
+GROUP_AFTER = 3  # the same message more often than this in one file is printed once, with its lines
+
+
+def group_repeats(problems: list[Problem]) -> list[Problem]:
+    """One message repeated all over a file (an unknown id used 79 times) is one problem: the first
+    place, and the lines of the others, so the list shows the root causes, not their echo."""
+    by_message: dict[tuple[str, str, bool], list[Problem]] = {}
+    for p in problems:
+        by_message.setdefault((p.loc.path, p.message, p.warning), []).append(p)
+    out = []
+    for p in problems:
+        same = by_message[p.loc.path, p.message, p.warning]
+        if len(same) <= GROUP_AFTER:
+            out.append(p)
+        elif p is same[0]:
+            lines = sorted({q.loc.line for q in same[1:]})
+            shown = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+            out.append(Problem(p.loc, f"{p.message} (and {len(same) - 1} more times in this file: "
+                                      f"line {shown})", p.warning))
+    return out

@@ -25,6 +25,7 @@ from .sources import SourceText, read_source
 from .yamlload import Document
 
 SLUG = re.compile(r"[a-z0-9-]+\Z")
+RESERVED_ID = "index"  # <kind>/index/ is each kind's list page: no entry may take that URL
 
 
 def _str(raw: dict, key: str) -> str | None:
@@ -137,6 +138,9 @@ class PlanReader:
         if plan_id is not None and plan_id != self.stem:
             self.problem(("id",), f"plan id '{plan_id}' must equal the file name '{self.stem}' "
                                   f"(rename the file to {plan_id}.yaml or change the id)")
+        if self.stem == RESERVED_ID:
+            self.problems.append(Problem(Loc(self.doc.path), f"'{RESERVED_ID}' cannot be a plan id: "
+                                         "plans/index/ is the list of plans; name the file region-year.yaml"))
         if not SLUG.match(self.stem):
             self.problems.append(Problem(Loc(self.doc.path), f"file name '{self.stem}' must be a slug of "
                                          "lowercase ASCII letters, digits and '-' (it is the plan's URL)"))

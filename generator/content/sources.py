@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..text.verbatim import normalize
+from .yamlload import decode_utf8
+
+MAX_SOURCE_BYTES = 4 * 1024 * 1024  # the longest real plan text is 48 kB
 
 SOURCES_DIR = "content/sources"
 
@@ -58,9 +61,15 @@ def read_source(root: Path, file: str) -> tuple[SourceText | None, str | None]:
         return None, f"source file {rel} must be a regular file, not a symbolic link"
     if not path.is_file():
         return None, f"source file missing: {rel} (copy the plan's text there, verbatim)"
-    raw = path.read_bytes()
+    size = path.stat().st_size
+    if size > MAX_SOURCE_BYTES:
+        return None, (f"source file {rel} is {size / 1024 / 1024:.1f} MiB: sources are at most "
+                      f"{MAX_SOURCE_BYTES // 1024 // 1024} MiB (content/README.md, Limits)")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, f"source file {rel} is not valid UTF-8"
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, f"cannot read source file {rel}: {err.strerror}"
+    text, problem = decode_utf8(raw, rel)
+    if problem is not None:
+        return None, f"source file {problem.loc} {problem.message.removeprefix('file ')}"
     return SourceText(rel, hashlib.sha256(raw).hexdigest(), normalize(text)), None

@@ -83,6 +83,10 @@ def _entries(checked: Checked, key: str, noun: str, problems: list[Problem], bui
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             continue
         entry = build(raw, doc.loc(path))
+        if entry.id == "index":
+            problems.append(Problem(doc.loc(path + ("id",)), f"'index' cannot be a{'n' if noun[0] in 'aeiou' else ''} "
+                                    f"{noun} id: it is the URL of the list page; choose another slug"))
+            continue
         if entry.id in out:
             first = out[entry.id].loc
             problems.append(Problem(doc.loc(path + ("id",)),

@@ -9,10 +9,12 @@ build, is the same on every run. The MkDocs plugin injects these pages into the 
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Container, Iterable
 
 from ..atlas import Atlas, link
+from ..text.controls import make_visible
 from .page import Asset, Page
 
 # Producer modules under generator.render, in output order. Home, regions and plans first: the other
@@ -83,6 +85,10 @@ def all_pages(atlas: Atlas, only: Container[str] | None = None) -> list[Page | A
             if item.path in seen:
                 raise ValueError(f"{item.path} produced twice ({seen[item.path]}, {module.__name__})")
             seen[item.path] = module.__name__
+            if isinstance(item, Page):
+                # Bidirectional controls and zero-width characters in any text become visible
+                # tokens ([U+202E]): on a page they could reorder or hide the text around them.
+                item = replace(item, title=make_visible(item.title), markdown=make_visible(item.markdown))
             out.append(item)
     return out
 

@@ -10,10 +10,11 @@ snippet of it with the query highlighted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..atlas import Atlas, TaskRef, urls
 from ..model import ROLES
+from ..text.controls import make_visible
 
 # passages are listed as results; hub pages (the vocabulary's) are shown apart, as a row of links
 PASSAGE_KINDS = ("task", "section", "plan", "attachment")
@@ -207,7 +208,15 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 text=cited.doc_number or "",
             )
         )
-    return tuple(docs)
+    return tuple(_visible(doc) for doc in docs)
+
+
+def _visible(doc: SearchDocument) -> SearchDocument:
+    """Bidirectional controls and zero-width characters as visible tokens, as on the pages: a
+    result snippet must not be reordered by a U+202E in the text it quotes."""
+    return replace(doc, title=make_visible(doc.title), text=make_visible(doc.text),
+                   agencies=tuple(make_visible(a) for a in doc.agencies),
+                   context=tuple(make_visible(c) for c in doc.context))
 
 
 def user_dictionary(atlas: Atlas) -> tuple[str, ...]:
