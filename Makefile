@@ -63,7 +63,7 @@ diff: install
 	$(BIN)/python -m generator diff "$(or $(BASE),origin/main)"
 
 site: install
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m generator site --site-dir site
 
 # The offline bundle: dist/policy-atlas-offline-<version>.zip, opened from file:// with no network.
 bundle: install
