@@ -15,6 +15,12 @@ JSON is the lossless form. Bytes are deterministic: fixed key order (the schema'
 tasks and targets in document order, ``ensure_ascii=False``, a trailing newline. CSV is UTF-8 with a
 BOM (so Excel opens Chinese correctly) and RFC 4180 quoting with CRLF line ends, so a ``,``, ``"``
 or line break inside a value survives a round trip.
+
+JSON is strict (``allow_nan=False``: validation keeps every figure finite, and a NaN that slipped
+through fails the build rather than publish a file no JSON parser accepts). A CSV text cell that a
+spreadsheet would run as a formula — one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return — gets a leading ``'`` (OWASP's treatment of CSV injection), so Excel shows it as text; a
+number stays a number (``-5`` is not a formula). The data page says so.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -223,7 +230,18 @@ RECORDS = {
 
 
 def to_json(records: list[dict[str, Any]]) -> bytes:
-    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(records, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV text cell a spreadsheet would evaluate, prefixed with ``'`` so it shows as text."""
+    if cell.startswith(FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
 
 
 def _cell(value: Any) -> str:
@@ -237,22 +255,28 @@ def _cell(value: Any) -> str:
 
 
 def csv_row(record: dict[str, Any], cols: tuple[Column, ...]) -> list[str]:
-    """Flatten one JSON record into CSV cells, following the column derivation rules."""
+    """Flatten one JSON record into CSV cells, following the column derivation rules; text cells
+    are neutralised against formula injection, numbers are not."""
     row = []
     for col in cols:
         if "[]." in col.field:
             key, sub = col.field.split("[].")
-            row.append(LIST_SEPARATOR.join(_cell(item.get(sub)) for item in record.get(key) or ()))
+            row.append(neutralise(LIST_SEPARATOR.join(_cell(item.get(sub)) for item in record.get(key) or ())))
         elif "." in col.field:
             key, sub = col.field.split(".")
-            row.append(_cell((record.get(key) or {}).get(sub)))
+            row.append(_text_cell((record.get(key) or {}).get(sub)))
         else:
             value = record.get(col.field)
             if isinstance(value, list):
-                row.append(LIST_SEPARATOR.join(_cell(v) for v in value))
+                row.append(neutralise(LIST_SEPARATOR.join(_cell(v) for v in value)))
             else:
-                row.append(_cell(value))
+                row.append(_text_cell(value))
     return row
+
+
+def _text_cell(value: Any) -> str:
+    cell = _cell(value)
+    return cell if isinstance(value, (int, float)) else neutralise(cell)
 
 
 def to_csv(records: list[dict[str, Any]], cols: tuple[Column, ...]) -> bytes:
