@@ -31,7 +31,9 @@ def read_checked(root: Path, rel: str, kind: str) -> Checked:
     doc, problems = load_yaml(file, rel)
     schema, schema_problems = schemas.load_schema(root, kind)
     problems = list(problems) + schema_problems
-    if doc is None:
+    if doc is None or problems:
+        # A refused tag, anchor or repeated key leaves a hole in the data: checking the rest against
+        # the schema would report the hole again as a follow-on (a missing or null field).
         return Checked(None, tuple(problems))
     if schema is None:
         return Checked(None, tuple(problems))

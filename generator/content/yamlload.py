@@ -327,20 +327,21 @@ def decode_utf8(raw: bytes, rel: str) -> tuple[str, Problem | None]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "", Problem(Loc(rel, 1, 1), "file is UTF-16 (it starts with a UTF-16 byte order mark): "
                                            "save it as UTF-8")
+    if b"\x00" in raw[:4096]:
+        # ASCII in UTF-16 decodes as UTF-8 with NULs between: the first invalid byte is far away
+        return "", Problem(Loc(rel, 1, 1), "file holds NUL bytes: it looks like UTF-16 without a byte order "
+                                           "mark, or a binary file: save it as UTF-8 text")
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
         hint = "save it as UTF-8"
-        if b"\x00" in raw[:1024]:
-            hint = "it looks like UTF-16 without a byte order mark: save it as UTF-8"
-        else:
-            try:
-                raw.decode("gb18030")
-                hint = "it looks like GBK/GB18030: convert it, e.g. iconv -f GB18030 -t UTF-8"
-            except UnicodeDecodeError:
-                pass
+        try:
+            raw.decode("gb18030")
+            hint = "it looks like GBK/GB18030: convert it, e.g. iconv -f GB18030 -t UTF-8"
+        except UnicodeDecodeError:
+            pass
         return "", Problem(Loc(rel, line, col), f"file is not valid UTF-8 (byte 0x{raw[err.start]:02X}): {hint}")
 
 
