@@ -56,6 +56,10 @@ def zip_site(site_dir: Path, out: Path, *, folder: str | None = None) -> Path:
 
 def make_bundle(root: Path, site_dir: Path | None, out_dir: Path) -> Path:
     """Build the offline site (default ``root``/build/offline/site) and zip it into ``out_dir``."""
+    from .publish import publish_dir
+
     site_dir = site_dir or Path(root) / "build" / "offline" / "site"
-    build_offline_site(Path(root), site_dir)
+    # built into a fresh folder that replaces site_dir only when complete, and zipped under a .part
+    # name: a failing build leaves the previous site and bundle as they were
+    publish_dir(site_dir, lambda tmp: build_offline_site(Path(root), tmp), ("index.html",))
     return zip_site(site_dir, Path(out_dir) / f"{bundle_name()}.zip")

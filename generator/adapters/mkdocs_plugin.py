@@ -7,7 +7,9 @@ It only wires events. Loading, linking and rendering are library functions (``pa
                   every problem as ``path:line:col: message`` before anything is written;
 * ``on_files``    inject the generated pages and assets (``File.generated``), each page's edit link
                   pointing at the YAML file that holds its content;
-* ``on_serve``    rebuild when ``content/`` or ``site_config/`` change; under ``mkdocs serve`` the
+* ``on_serve``    rebuild when ``content/`` or ``site_config/`` change; while serving, invalid
+                  content shows on every page as the located problems (``render.error_pages``),
+                  never a rebuild that fails and leaves the browser waiting; under ``mkdocs serve`` the
                   plugin instance lives across rebuilds (``on_startup``) and each rebuild is
                   incremental (``incremental.Preview``: only the pages an edit affects);
 * ``on_post_build`` write the search index, when the search package provides it.
@@ -18,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -31,7 +35,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..errors import ContentError
 from ..atlas import Atlas
 from ..render.page import Asset, Page
-from ..search.emit import write_search
+from ..search.emit import ASSETS as SEARCH_ASSETS, SITE_SUBDIR, STATIC_FILES, write_search
+from ..render.error_pages import error_pages
 from ..render.pages import all_pages, load_atlas, navigation
 from .incremental import DropDirtyWarning, Preview, SearchWriter, ThemeCache
 
@@ -58,6 +63,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.search_writer: SearchWriter | None = None
         self.changed = True  # did the last on_config change any page
         self.serving = False
+        self.broken = False  # serving, and the content is invalid: every page shows the problems
+        self.recovering = False  # the first good build after a broken one rewrites every page
+        self.last_paths: list[str] = []  # the pages of the last good build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve's rebuilds.
@@ -72,15 +80,24 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             self.preview.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load, validate and link the content, and render every page. Serving, invalid content
+        does not abort the rebuild (MkDocs' server would hold every request until one succeeds):
+        every page shows the located problems instead, until the content is fixed."""
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        was_broken, self.broken = self.broken, False
         try:
             if getattr(self, "serving", False):
                 self._refresh_preview()
             else:
                 self.atlas = load_atlas(self.root)
         except ContentError as err:
+            if getattr(self, "serving", False):
+                return self._show_problems(config, err.problems)
+            first = err.problems[0] if err.problems else "invalid content"
             problems = "\n".join(str(p) for p in err.problems)
-            raise PluginError(f"invalid content ({len(err.problems)} error(s)):\n{problems}") from None
+            raise PluginError(f"{first}\n(invalid content: {len(err.problems)} error(s), root cause first)"
+                              f"\n{problems}") from None
+        self.recovering = was_broken
         # Reproducible output: MkDocs stamps the sitemap (and its gzip header) with the build time
         # unless SOURCE_DATE_EPOCH is set; default it to the newest date the content states, so the
         # same content gives the same bytes. An explicit SOURCE_DATE_EPOCH wins.
@@ -89,14 +106,27 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             self.items = all_pages(self.atlas)
         else:
             self.theme_cache.attach(config.theme)
+        self.last_paths = [item.path for item in self.items if isinstance(item, Page)]
         if config.nav is None:
             config.nav = navigation(self.items)
+        return config
+
+    def _show_problems(self, config: MkDocsConfig, problems) -> MkDocsConfig:
+        """The error page at every page path; printed, not logged as a warning (strict mode would
+        abort the rebuild and leave the browser waiting again)."""
+        self.broken = True
+        self.atlas = None
+        print("\n".join(str(p) for p in problems), file=sys.stderr, flush=True)
+        print(f"policy-atlas: {len(problems)} content error(s): the served pages show them until fixed",
+              file=sys.stderr, flush=True)
+        self.items = list(error_pages(list(problems), self.last_paths))
+        config.nav = []
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         in_nav = {path for entry in navigation(self.items) for path in entry.values()}
         for item in self.items:
-            if isinstance(item, Page) and self.preview is not None:
+            if isinstance(item, Page) and self.preview is not None and not (self.broken or self.recovering):
                 # a real file, rewritten only when its text changed: serve --dirty skips the others
                 f = File(item.path, str(self.preview.docs_dir), config.site_dir, config.use_directory_urls,
                          inclusion=InclusionLevel.INCLUDED if item.path in in_nav else InclusionLevel.NOT_IN_NAV)
@@ -107,10 +137,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             else:
                 f = File.generated(config, item.path, content=item.content)
             existing = files.get_file_from_path(item.path)
-            if existing is not None:
+            if existing is not None and self.broken:
+                files.remove(existing)
+            elif existing is not None:
                 # A generated page owns its path; a stray docs/ file of the same name would silently
                 # shadow the content, so it is an error.
-                raise PluginError(f"docs/{item.path} collides with a generated page; remove it")
+                raise PluginError(f"docs/{item.path}:1:1: collides with the generated {item.path}: remove it "
+                                  "(python -m generator check reports this before a build)")
             files.append(f)
         return files
 
@@ -123,6 +156,14 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the search index (while serving invalid content only the search box's own files,
+        so the error page keeps its header styled: there is no atlas to index)."""
+        if self.broken:
+            out = Path(config.site_dir) / SITE_SUBDIR
+            out.mkdir(parents=True, exist_ok=True)
+            for source, name in STATIC_FILES:
+                shutil.copyfile(SEARCH_ASSETS / source, out / name)
+            return
         assert self.atlas is not None
         if not self.config.search:
             return

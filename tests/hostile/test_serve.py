@@ -50,7 +50,7 @@ def served(tmp_path):
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                               "--livereload"], cwd=root, env=env, stdout=subprocess.PIPE,
+                               "--livereload", "--dirty"], cwd=root, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     try:
         base = f"http://127.0.0.1:{port}/"
