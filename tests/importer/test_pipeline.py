@@ -131,7 +131,8 @@ def test_import_file_copies_the_source_and_refuses_to_overwrite_without_force(tm
     out.write_text("# reviewed\n", encoding="utf-8")
     assert main(["--root", str(tmp_path), "import", str(src), "--id", "moushi-2016"]) == 1
     assert out.read_text(encoding="utf-8") == "# reviewed\n"
-    assert "--force" in capsys.readouterr().err
+    refused = capsys.readouterr()
+    assert refused.out.startswith(f"{out}:1:1: exists") and "--force" in refused.out  # located, on stdout
     assert main(["--root", str(tmp_path), "import", str(src), "--id", "moushi-2016", "--force"]) == 0
     assert out.read_text(encoding="utf-8").startswith(SCHEMA_LINE)
 
@@ -141,7 +142,7 @@ def test_import_file_rejects_a_bad_id_and_unreadable_text(tmp_path, capsys):
     src.write_bytes("一、总体要求".encode("gb18030"))
     assert main(["--root", str(tmp_path), "import", str(src)]) == 2
     assert main(["--root", str(tmp_path), "import", str(src), "--id", "plan-2016"]) == 1
-    assert "not UTF-8" in capsys.readouterr().err
+    assert f"{src}:1:" in capsys.readouterr().out  # located at the first byte that is not UTF-8
     assert not (tmp_path / "content" / "plans").exists()
 
 
