@@ -4,7 +4,6 @@ the importer pipeline's judgement and tested with it."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
