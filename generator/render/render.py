@@ -29,6 +29,7 @@ from markupsafe import Markup
 
 from ..model import ROLE_NAMES, ROLES
 from ..text.numbers import format_number as number
+from .tables import wrap_tables
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -170,8 +171,13 @@ def environment() -> jinja2.Environment:
 
 
 def render(template: str, **context: Any) -> str:
-    """Render ``template`` (a file under generator/render/templates/) with ``context``."""
-    return environment().get_template(template).render(**context)
+    """Render ``template`` (a file under generator/render/templates/) with ``context``.
+
+    A Markdown template's tables come out in labelled, keyboard-scrollable regions (tables.py)."""
+    text = environment().get_template(template).render(**context)
+    if template.endswith((".md", ".md.j2")):
+        text = wrap_tables(text)
+    return text
 
 
 def safe(text: str) -> Markup:

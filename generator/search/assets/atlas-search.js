@@ -2,7 +2,13 @@
  *
  * Keeps Material's habits: `/` or `s` focuses the box, arrows move through results, Enter opens
  * one, Escape closes. Each result is ONE link to the task's anchor, with its region · plan and a
- * snippet (query highlighted) as text inside it. The query is kept in the URL (?q=) so a search can
+ * snippet (query highlighted) as text inside it.
+ *
+ * By keyboard and screen reader (WCAG 2.1.1, 2.4.3, 2.4.7, 4.1.3): the result list is a plain list
+ * of links, and ↓ from the box moves the real focus onto them (↑ ↓ Home End move on, ↑ from the
+ * first goes back to the box), so every screen reader reads a result as the link it is; the number
+ * of results is announced by a polite status line once they are in; Escape closes the panel and
+ * puts focus back: from a result into the box, from the box to wherever the reader was before `/`. The query is kept in the URL (?q=) so a search can
  * be shared. Everything shown is built with textContent / createElement: plan text and queries are
  * data, never markup.
  *
@@ -85,10 +91,13 @@
     var meta = box.querySelector(".atlas-search__meta");
     var hubRow = box.querySelector(".atlas-search__hubs");
     var more = box.querySelector(".atlas-search__more");
+    var status = box.querySelector(".atlas-search__status");
     var regionSel = box.querySelector("[data-atlas-filter=region]");
     var domainSel = box.querySelector("[data-atlas-filter=domain]");
     var selected = -1;
     var filtersFilled = false;
+    var returnTo = null; // what had focus before a `/` or `s` jumped into the box
+    var quietFocus = false; // focus moved back into the box by Escape: don't reopen the panel
 
     function fillFilters() {
       if (filtersFilled || !window.__atlasCore) return;
@@ -110,8 +119,18 @@
 
     function open(flag) {
       panel.hidden = !flag;
-      input.setAttribute("aria-expanded", flag ? "true" : "false");
       box.classList.toggle("atlas-search--open", flag);
+      if (!flag) announce("");
+    }
+
+    /* The status line is read out when it changes: once per settled result list, not per
+     * keystroke of a query being typed. */
+    var announceTimer = 0;
+    var ANNOUNCE_DELAY = 400;
+    function announce(text) {
+      clearTimeout(announceTimer);
+      if (!text) { status.textContent = ""; return; }
+      announceTimer = setTimeout(function () { status.textContent = text; }, ANNOUNCE_DELAY);
     }
 
     function keepInUrl(q) {
@@ -125,18 +144,31 @@
       }
     }
 
-    function select(i, scroll) {
+    /* Mark result `i` as the one Enter in the box opens; with `focus`, move the focus onto its link. */
+    function select(i, focus) {
       var items = list.children;
       if (selected >= 0 && items[selected]) items[selected].classList.remove("atlas-search__item--selected");
       selected = items.length ? Math.max(-1, Math.min(i, items.length - 1)) : -1;
       if (selected >= 0) {
         var item = items[selected];
         item.classList.add("atlas-search__item--selected");
-        input.setAttribute("aria-activedescendant", item.id);
-        if (scroll && item.scrollIntoView) item.scrollIntoView({ block: "nearest" });
-      } else {
-        input.removeAttribute("aria-activedescendant");
+        var link = item.querySelector("a");
+        if (focus && link) link.focus();
+        else if (focus && item.scrollIntoView) item.scrollIntoView({ block: "nearest" });
       }
+    }
+
+    /* Arrow keys over the results (and the "更多结果" button after them). */
+    function stops() {
+      var out = Array.prototype.map.call(list.children, function (li) { return li.querySelector("a"); });
+      if (!more.hidden) out.push(more);
+      return out.filter(Boolean);
+    }
+
+    function backToBox() {
+      quietFocus = true;
+      input.focus();
+      quietFocus = false;
     }
 
     var seq = 0; // the latest render; an older one that finishes loading later is dropped
@@ -207,6 +239,7 @@
           meta.textContent = !hits.length ? "没有找到结果"
             : (result.relaxed ? "没有完全匹配的结果；以下 " + hits.length + " 条结果包含：" + spans.join(" ")
               : "找到 " + hits.length + " 条结果");
+          announce(meta.textContent + (hits.length ? "。按向下方向键浏览。" : "。"));
           shown = { hits: hits, spans: spans, count: 0 };
           drawItems(docs.slice(0, page.length));
           if (hits.length) select(0, false);
@@ -233,8 +266,11 @@
       var eng = getEngine();
       var refs = shown.hits.slice(shown.count, shown.count + constant("pageSize")).map(function (h) { return h.ref; });
       var mine = shown;
+      var first = shown.count;
       return eng.documents(refs).then(function (docs) {
-        if (mine === shown) drawItems(docs);
+        if (mine !== shown) return;
+        drawItems(docs);
+        return first;
       });
     }
 
@@ -247,7 +283,6 @@
         var i = start + k;
         var li = el("li", "atlas-search__item");
         li.id = "atlas-search-item-" + i;
-        li.setAttribute("role", "option");
         var a = el("a", "atlas-search__link");
         a.href = href(d[1]);
         var title = el("span", "atlas-search__title");
@@ -295,9 +330,14 @@
     input.addEventListener("input", update);
     input.addEventListener("focus", function () {
       // back to a closed box: show its results again (an open one keeps its pages and selection)
-      if (input.value.trim() && panel.hidden) render(input.value);
+      if (!quietFocus && input.value.trim() && panel.hidden) render(input.value);
     });
-    more.addEventListener("click", function () { renderMore(); input.focus(); });
+    more.addEventListener("click", function () {
+      // the focus goes on to the first of the results just added, where the reader left off
+      renderMore().then(function (first) {
+        if (first != null) select(first, true);
+      });
+    });
     regionSel.addEventListener("change", function () { render(input.value); });
     domainSel.addEventListener("change", function () { render(input.value); });
     form.addEventListener("submit", function (ev) {
@@ -312,9 +352,48 @@
     }
 
     input.addEventListener("keydown", function (ev) {
-      if (ev.key === "ArrowDown") { ev.preventDefault(); select(selected + 1, true); }
-      else if (ev.key === "ArrowUp") { ev.preventDefault(); select(selected - 1, true); }
-      else if (ev.key === "Escape") { ev.preventDefault(); open(false); input.blur(); }
+      if (ev.key === "ArrowDown") {
+        ev.preventDefault();
+        if (panel.hidden && input.value.trim()) render(input.value);
+        else select(Math.max(selected, 0), true);
+      } else if (ev.key === "Escape") {
+        ev.preventDefault();
+        open(false);
+        // back where the reader was before `/` took them here; else out of the box, so that `/`
+        // and `s` work again
+        var back = returnTo;
+        returnTo = null;
+        if (back && back !== document.body && document.contains(back)) back.focus();
+        else input.blur();
+      }
+    });
+    panel.addEventListener("keydown", function (ev) {
+      var here = stops();
+      var at = here.indexOf(document.activeElement);
+      if (ev.key === "Escape") {
+        ev.preventDefault();
+        open(false);
+        backToBox();
+        return;
+      }
+      if (at < 0) return; // a filter or a related-page link: the keys keep their own meaning
+      var to = ev.key === "ArrowDown" ? at + 1 : ev.key === "ArrowUp" ? at - 1
+        : ev.key === "Home" ? 0 : ev.key === "End" ? here.length - 1 : null;
+      if (to === null) return;
+      ev.preventDefault();
+      if (to < 0) { backToBox(); return; }
+      to = Math.min(to, here.length - 1);
+      if (here[to] === more) more.focus();
+      else select(to, true);
+    });
+    list.addEventListener("focusin", function (ev) {
+      // a result reached by Tab or by the mouse is the selected one too
+      var li = ev.target.closest && ev.target.closest(".atlas-search__item");
+      if (li) select(Array.prototype.indexOf.call(list.children, li), false);
+    });
+    box.addEventListener("focusout", function (ev) {
+      // Tab out of the search (not into the panel): the panel closes behind the reader
+      if (ev.relatedTarget && !box.contains(ev.relatedTarget)) open(false);
     });
     list.addEventListener("click", function (ev) {
       // following a link to another anchor of this same page: close the panel
@@ -330,6 +409,7 @@
       if (!editing && (ev.key === "/" || ev.key === "s" || ev.key === "S")) {
         ev.preventDefault();
         ev.stopPropagation();
+        returnTo = box.contains(document.activeElement) ? returnTo : document.activeElement;
         input.focus();
         input.select();
       }
