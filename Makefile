@@ -22,7 +22,7 @@ export SOURCE_DATE_EPOCH ?= 1464825600
 # Material 9.7+ prints a banner about MkDocs 2 on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING ?= 1
 
-.PHONY: install browser tools check import diff site serve pages bundle lint test test-fast bench clean
+.PHONY: install browser tools check import diff corpus site serve pages bundle lint test test-fast bench clean
 
 install: $(STAMP)
 
@@ -62,6 +62,9 @@ import: install
 # make diff BASE=origin/main: Markdown summary of what the working tree changes in the content
 diff: install
 	$(BIN)/python -m generator diff "$(or $(BASE),origin/main)"
+# The importer scored on the real texts of tests/corpus (per file, per kind of text and in total).
+corpus: install
+	$(BIN)/python -m generator corpus $(CORPUS_ARGS)
 
 site: install
 	$(BIN)/python -m generator site --site-dir site

@@ -65,3 +65,14 @@ class InputError(Exception):
 
 class UsageError(InputError):
     """An argument that can't be right whatever the files hold (exit 2, as argparse's own errors)."""
+
+
+class SourceError(InputError):
+    """A source text refused or unreadable (empty, HTML, binary, not UTF-8), or a file in the way:
+    one problem at a place in the file, with advice on what to do instead."""
+
+    def __init__(self, loc: Loc, message: str, advice: str | None = None):
+        InputError.__init__(self, str(loc), message)
+        self.loc = loc
+        self.advice = advice
+        Exception.__init__(self, f"{loc}: {message}" + (f"\n  {advice}" if advice else ""))

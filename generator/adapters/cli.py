@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|import|pages|site|docs|search|bundle|diff``.
+"""Command line: ``python -m generator check|import|pages|site|docs|search|bundle|diff|corpus``.
 
 A thin layer over the library: each command parses its arguments, calls one library function and
 turns its outcome into output and an exit code (0 ok, 1 invalid content or input, 2 usage error).
@@ -119,6 +119,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# A source this long (characters, ~ a full provincial plan) shows the importer's progress on stderr.
+PROGRESS_FROM = 20_000
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -131,10 +133,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(problem)
         print("nothing written", file=sys.stderr)
         return 1
+    source = Path(args.source)
+    progress = None
+    if source.stat().st_size >= PROGRESS_FROM * 3 // 2 or args.progress:  # UTF-8 Chinese: ~3 bytes a character
+        def progress(message: str) -> None:
+            print(f"import: {message} …", file=sys.stderr, flush=True)
     try:
-        written = import_file(Path(args.source), plan_id=args.id,
-                              out=Path(args.output) if args.output else None,
-                              root=Path(args.root), force=args.force)
+        written = import_file(source, plan_id=args.id, out=Path(args.output) if args.output else None,
+                              root=Path(args.root), force=args.force, progress=progress)
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -316,6 +322,29 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     sys.stdout.write(text)
     return 0
 
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from ..errors import ContentError
+    from ..importer.scoring import markdown, misses, score_corpus
+    from .importing import load_vocab
+
+    root = Path(args.root)
+    corpus = Path(args.corpus) if args.corpus else root / "tests" / "corpus"
+    try:
+        vocab, warning = load_vocab(root)
+        if warning:
+            print(f"warning: {warning}", file=sys.stderr)
+        score = score_corpus(corpus, vocab)
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print(markdown(score, per_file=not args.totals_only), end="")
+    if args.misses:
+        print(misses(score), file=sys.stderr)
+    for f in score.errors:
+        print(f"error: {f.name}: the importer crashed: {f.error}", file=sys.stderr)
+    return 1 if score.errors else 0
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
@@ -333,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--id", help="plan id (default: the source file's stem)")
     imp.add_argument("-o", "--output", help="where to write the YAML (default: content/plans/<id>.yaml)")
     imp.add_argument("--force", action="store_true", help="overwrite an existing (reviewed) plan file")
+    imp.add_argument("--progress", action="store_true", help="show progress on stderr (automatic for a long text)")
     imp.set_defaults(func=_cmd_import)
 
     pages = sub.add_parser("pages", help="write the generated Markdown pages to a directory")
@@ -363,6 +393,12 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--site-dir", default="site")
     site.add_argument("-f", "--config", help="MkDocs config (default: ROOT/mkdocs.yml)")
     site.set_defaults(func=_cmd_site)
+
+    corpus = sub.add_parser("corpus", help="score the importer on a corpus of real texts (Markdown table)")
+    corpus.add_argument("--corpus", help="the corpus folder (default: tests/corpus under --root)")
+    corpus.add_argument("--misses", action="store_true", help="also list every miss on stderr")
+    corpus.add_argument("--totals-only", action="store_true", help="print only the per-kind totals")
+    corpus.set_defaults(func=_cmd_corpus)
 
     args = parser.parse_args(argv)
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from ..content.vocab import load_vocabulary
 from ..errors import InputError, UsageError
 from ..importer.emit import emit_plan
 from ..importer.pipeline import ImportResult, import_text
+from ..importer.source import read_source
 from ..model import Vocabulary
 
 
@@ -41,21 +43,18 @@ def load_vocab(root: Path) -> tuple[Vocabulary | None, str | None]:
         return None, f"vocabulary not loaded ({err}); agencies, domains and indicators stay unresolved"
 
 
-def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Path, force: bool) -> Written:
+def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Path, force: bool,
+                progress: Callable[[str], None] | None = None) -> Written:
     """Draft ``out`` (default content/plans/<id>.yaml) from ``source``; raise ``InputError`` when the
-    plan id is no slug (``UsageError``), the source can't be read or the output exists (a reviewed plan) and ``force`` is not given."""
+    plan id is no slug (``UsageError``), the source is not a plan's text (``SourceError``: empty,
+    HTML, binary, not UTF-8 — see importer/source.py, with advice) or the output exists (a reviewed
+    plan) and ``force`` is not given. Nothing is written when it raises. ``progress`` is passed to
+    ``import_text`` (the CLI shows it for a long input)."""
     plan_id = plan_id or source.stem
     if not re.fullmatch(r"[a-z0-9-]+", plan_id):
         raise UsageError(None, f"plan id {plan_id!r} must be a slug of lowercase ASCII letters, digits and "
                                f"'-' (pass --id, e.g. --id qingdao-2016)")
-    try:
-        data = source.read_bytes()
-        raw = data.decode("utf-8")
-    except OSError as err:
-        raise InputError(str(source), f"cannot read ({err.strerror})") from None
-    except UnicodeDecodeError as err:
-        raise InputError(str(source), f"not UTF-8 text (byte {err.start}); convert it first, e.g. "
-                                      f"iconv -f GB18030 -t UTF-8") from None
+    data, raw = read_source(source)
     sources_dir = root / "content" / "sources"
     target_source = sources_dir / f"{plan_id}.txt"
     out = out or root / "content" / "plans" / f"{plan_id}.yaml"
@@ -65,7 +64,8 @@ def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Pa
             and target_source.read_bytes() != data:
         raise InputError(str(target_source), "exists with other text; pass --force to replace it")
     vocab, warning = load_vocab(root)
-    result: ImportResult = import_text(raw, plan_id=plan_id, source_file=target_source.name, vocab=vocab)
+    result: ImportResult = import_text(raw, plan_id=plan_id, source_file=target_source.name, vocab=vocab,
+                                       progress=progress)
     # sha256 is of the file's bytes as stored in content/sources/.
     plan = replace(result.plan, source=replace(result.plan.source, sha256=hashlib.sha256(data).hexdigest()))
     if target_source.resolve() != source.resolve():

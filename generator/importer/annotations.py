@@ -33,8 +33,10 @@ from ..text.folding import fold
 
 __all__ = ["Annotation", "AnnotationRules", "find_annotations", "parse_annotation"]
 
-OPEN = "(（【"
-CLOSE = ")）】"
+# Parentheses of every kind an annotation is written in: () （） 【】 〔〕, and [] when the agency list
+# itself holds parentheses ([市科委牵头,会同市经信委和各区、县(市)政府负责]).
+OPEN = "(（【〔[［"
+CLOSE = ")）】〕]］"
 # Separators between names in a list (at parenthesis depth 0) and between clauses.
 _NAME_SEP = "、,，;；"
 _CLAUSE_SEP = ",，;；"
@@ -503,7 +505,14 @@ def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
                   rule, consumed, joint=joint and bool(roles["responsible"]))
 
 
+# "X牵头,Y配合,Z按职责分工负责": Z act each within their own remit — responsible, not X's co-operators.
+_BY_DUTY = ("按职责分工", "按照职责分工", "按职责", "根据职责", "依职责")
+
+
 def _assign(roles: dict[str, list[str]], names: list[str], role: str) -> None:
+    if role == "by_duty":
+        roles["responsible"].extend(names)
+        return
     if role == "responsible" and roles["lead"]:
         # "X牵头,Y、Z负责": once a lead is named, 负责 marks the others who carry it out.
         role = "cooperating"
@@ -531,6 +540,10 @@ def _read_clause(clause: str) -> tuple[list[str], str, bool, list[str]] | None:
         return None
     subject = _after_you(m.group("names"))
     partners: list[str] = []
+    if subject.startswith(_TOGETHER):
+        # "X牵头,会同Y、Z负责": the clause after the lead's names those who act with it.
+        names = _names(subject[len(_TOGETHER):])
+        return (names, "cooperating", False, []) if names else None
     i = subject.find(_TOGETHER)
     if i > 0 and _depth_at(subject, i) == 0:
         found = _names(subject[i + len(_TOGETHER):])
@@ -540,7 +553,10 @@ def _read_clause(clause: str) -> tuple[list[str], str, bool, list[str]] | None:
     names = _names(subject)
     if names is None:
         return None
-    return names, _VERBS[m.group("verb")], m.group("mod") == "共同", partners
+    role = _VERBS[m.group("verb")]
+    if role == "responsible" and m.group("mod") in _BY_DUTY:
+        role = "by_duty"
+    return names, role, m.group("mod") == "共同", partners
 
 
 def _read_clause_prefix(clause: str) -> tuple[list[str], str, int, bool, list[str]] | None:
@@ -573,6 +589,15 @@ def _names(text: str) -> list[str] | None:
     # first name as written and, like a distributed region prefix, is implied for the others.
     names: list[str] = []
     parts = [p for p in (_TRAILING_ETC.sub("", p.strip(_STRIP)).strip(_STRIP) for p in parts) if p]
+    # "市发改委和各区、县(市)政府": the levels after 和 open a collective that the next part closes.
+    k = 0
+    while k + 1 < len(parts):
+        m = _AND_LEVELS.search(parts[k])
+        if m and not _LEVELS_ONLY.match(parts[k]) and _LEVEL_GOVERNMENT.match(parts[k + 1]) \
+                and _is_agency_like(parts[k][:m.start()]):
+            parts[k:k + 1] = [parts[k][:m.start()], m.group(1)]
+            k += 1
+        k += 1
     i = 0
     while i < len(parts):
         part = parts[i]
@@ -632,4 +657,9 @@ def _is_agency_like(name: str) -> bool:
     if not name or len(name) > _MAX_NAME or any(c in name for c in "。!?!?“”\"《》:："):
         return False
     bare = re.sub(r"[(（][^()（）]*[)）]", "", name)
-    return bool(_AGENCY_SUFFIX.search(bare))
+    # 各区县市, 各县(市、区): every government of the levels named, a collective.
+    return bool(_AGENCY_SUFFIX.search(bare)) or bool(_LEVELS_COLLECTIVE.match(name))
+
+
+_AND_LEVELS = re.compile(r"(?:以及|和|及|与)(各?[省市县区乡镇州旗]{1,2})$")
+_LEVELS_COLLECTIVE = re.compile(r"^各(?:[省市县区乡镇州旗地盟]|[(（][省市县区乡镇州旗、]+[)）]){2,8}$")

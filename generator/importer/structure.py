@@ -11,7 +11,7 @@ restarts inside it, and it becomes a section of its own. A number glued to the p
 it continues an open sequence. Matching runs on a same-length fold (folding.fold: full-width →
 half-width, traditional → simplified), so match positions cut verbatim text from the original line.
 
-Agency annotations decide what a task is as much as numbering does. An annotation — in (), （）, 【】,
+Agency annotations decide what a task is as much as numbering does. An annotation — in (), （）, 【】, 〔〕 or [] (annotations.find_annotations, the one detector),
 possibly unclosed, or a labelled clause such as 责任单位:X — at the end of an item's paragraph closes
 that item. An annotation standing alone after the last item of a section whose items carry none of
 their own closes the whole section: every item in it gets the agencies (Jinan writes its annotations
@@ -35,6 +35,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .. import model
+from .annotations import find_annotations
 from .chrome import Line
 from ..text.folding import fold
 from ..text.numerals import cn_to_int
@@ -69,8 +70,6 @@ GENERAL_HEADING_WORDS = (
     "行动要求", "基本要求", "预期目标", "发展定位", "战略定位", "主要指标", "重大意义", "发展形势",
 )
 
-# Words an agency annotation uses; a trailing parenthesis without them is plan text ((3G), (WIFI)).
-_ANNOTATION_WORDS = re.compile(r"牵头|负责|配合|责任单位|责任部门|参与单位|协办|主办单位|承办")
 _DATE_LINE = re.compile(rf"^\s*(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{1,3}}\s*日\s*$")
 _END_MATTER = re.compile(r"^(抄送|抄报|主送|印发|(此件|本件)公开发布|[(\uff08]此件|[(\uff08]联系人|联系人[:：])")
 _PRINTED = re.compile(r"(办公厅|办公室|秘书处).{0,4}\d{4}年\d{1,2}月\d{1,2}日\s*印发\s*$")
@@ -150,44 +149,25 @@ def marker_value(marker: Marker) -> int | None:
 
 
 def trailing_annotation(text: str) -> tuple[int, int] | None:
-    """The span of the agency annotation that ends ``text``, parenthesised or labelled, or None."""
-    return _paren_annotation(text) or _labelled_tail(text)
+    """The span of the agency annotation that ends ``text``, parenthesised or labelled, or None.
 
-
-def _paren_annotation(text: str) -> tuple[int, int] | None:
-    """The span of an agency annotation that ends ``text``: a final parenthesis (nested parentheses
-    such as 各县(市)区政府 inside it are fine) or one left unclosed, whose words are an annotation's
-    (traditional script too: 牽頭, 負責)."""
+    The annotation is found by annotations.find_annotations, the importer's one detector (any
+    bracket: () （） 【】 〔〕 []; unclosed too), so the structure and the reading of roles agree."""
     body = fold(text).rstrip()
     while body and body[-1] in "。;;.":
         body = body[:-1].rstrip()
     if not body:
         return None
-    if body[-1] in _CLOSE:
-        depth = 0
-        for i in range(len(body) - 1, -1, -1):
-            ch = body[i]
-            if ch in _CLOSE:
-                depth += 1
-            elif ch in _OPEN:
-                depth -= 1
-                if depth == 0:
-                    inner = body[i + 1:-1]
-                    if _ANNOTATION_WORDS.search(inner) and "。" not in inner:
-                        return (i, len(body))
-                    return None
-        return None
-    # Unclosed: the last opening parenthesis with no closing one after it, holding an annotation.
-    for i in range(len(body) - 1, -1, -1):
-        ch = body[i]
-        if ch in _CLOSE:
-            return None
-        if ch in _OPEN:
-            inner = body[i + 1:]
-            if _ANNOTATION_WORDS.search(inner) and "。" not in inner and len(inner) <= 400:
-                return (i, len(body))
-            return None
-    return None
+    found = find_annotations(text[:len(body)])
+    last = found[-1] if found else None
+    if last is not None and text[last.start] in _ANY_OPEN and (
+            last.end >= len(body) or not last.closed and "。" not in body[last.end:]):
+        # An unclosed one runs to the end of the paragraph (its tail may be cut off by the page).
+        return (last.start, len(body))
+    return _labelled_tail(text)
+
+
+_ANY_OPEN = "(（【〔[［"
 
 
 # An unparenthesised annotation: a labelled clause ending the paragraph (… 。责任单位:市经信委、市发改委).
@@ -304,6 +284,21 @@ class _Builder:
                 return p
         return None
 
+    def annotation_cut(self, text: str) -> int | None:
+        """Where a paragraph goes on after an annotation that closes a sentence group inside it
+        ("…不少于100项。(省政府办公厅牵头,…)大力推广…。(省大数据局牵头)"): each group is a unit of
+        work with its own agencies, so the rest is a paragraph of its own. None when there is none."""
+        for a in find_annotations(text):
+            if not a.closed:
+                continue
+            before = fold(text[:a.start]).rstrip()
+            after = text[a.end:]
+            rest = fold(after).lstrip(" \t\u3000。;.")
+            if not before or before[-1] not in "。;!?" or len(rest) < 6 or find_marker(rest):
+                continue
+            return a.end + (len(after) - len(after.lstrip(" \t\u3000。;．.")))
+        return None
+
     def _open_kinds(self) -> list[str]:
         return [n.kind for n in self.stack[1:]]
 
@@ -385,8 +380,9 @@ class _Builder:
             self.skipped.append(f"line {line.number}: text outside any numbered part: {text[:40]}")
             return
         broken = any(top.last < b < line.number for b in self.breaks)
-        if (top.annotation and not top.standalone and (top.heading_line or top.title_raw) and not top.children
-                and top.kind != "para" and top.last > top.line):
+        if (top.annotation and not top.standalone and not top.children and top.kind != "para"
+                and ((top.heading_line or top.title_raw) and top.last > top.line
+                     or line.number == top.line and top.title)):
             # "(一)推进政务服务。" on its own line, then paragraphs each closed by an annotation: the
             # first paragraph was not the heading's body but its first unnumbered item. Move it down
             # so that it and this paragraph are sibling items of the heading.
@@ -475,6 +471,29 @@ def _preamble(front: list[Line], breaks: frozenset[int] = frozenset()) -> tuple[
     skipped = [ln for ln in front if ln not in run]
     text = "\n".join(ln.text for ln in run) or None
     return text, skipped
+
+
+def _unnumbered(lines: list[Line], breaks: frozenset[int]) -> Outline:
+    """A text with no numbered parts: everything from its first paragraph of prose on is kept, as
+    unnumbered sections (one per run of lines not interrupted by removed chrome), for the reviewer
+    to structure; nothing is dropped. The short lines above it (title, 文号, dates) are front matter."""
+    first = next((i for i, ln in enumerate(lines) if _is_prose(ln.text)), None)
+    if first is None:
+        first = next((i for i, ln in enumerate(lines) if ln.text.strip()), len(lines))
+    skipped = [f"line {ln.number}: front matter skipped: {ln.text[:40]}" for ln in lines[:first] if ln.text.strip()]
+    blocks: list[list[Line]] = []
+    for ln in lines[first:]:
+        if not ln.text.strip():
+            continue
+        if not blocks or _crosses(breaks, blocks[-1][-1].number, ln.number):
+            blocks.append([])
+        blocks[-1].append(ln)
+    sections = tuple(model.Section(id=f"s{k}", number=None, title=None, text="\n".join(ln.text for ln in b))
+                     for k, b in enumerate(blocks, 1))
+    if sections:
+        skipped.append(f"no numbered parts found: the whole text was kept as {len(sections)} unnumbered "
+                       f"section(s); give it its structure by hand")
+    return Outline(None, sections, (), tuple(skipped), None)
 
 
 def _member(text: str, role: str | None) -> tuple[model.AttachmentMember | None, str | None]:
@@ -722,20 +741,35 @@ def _heading_sentence_of_parent_is_title(node: _Node) -> None:
         node.title, node.parts = text.rstrip("。.:：; ").strip(), []
 
 
+# The first top-level part glued to the sentence before it ("…制定本行动计划。一、总体目标到2018年,…"):
+# a body copied with no line breaks at all. Later parts (二、 三、) follow it by ``glued_cut``.
+_GLUED_FIRST_PART = re.compile(r"(?<=[。;!?])[ \t\u3000]*(?=(?:一|第一(?:部分|章))\s*[、.．]?\s*[\u4e00-\u9fff“\"])")
+
+
+def _split_glued_first_part(lines: list[Line]) -> list[Line]:
+    """When no line opens with a numbered part, cut the line where 一、 follows a full stop."""
+    if _body_start(lines) is not None:
+        return lines
+    for k, ln in enumerate(lines):
+        for m in _GLUED_FIRST_PART.finditer(fold(ln.text)):
+            marker = find_marker(ln.text[m.end():])
+            if marker is not None and marker.kind in ("cn", "chapter") and marker_value(marker) == 1:
+                head, rest = ln.text[:m.start()].rstrip(), ln.text[m.end():]
+                return lines[:k] + [Line(ln.number, head), Line(ln.number, rest)] + lines[k + 1:]
+    return lines
+
+
 def build_outline(lines: tuple[Line, ...] | list[Line], *, breaks: frozenset[int] = frozenset()) -> Outline:
     """Structure the (chrome-free) lines of a plan into an ``Outline``; never raises.
 
     ``breaks`` are the numbers of removed (chrome) lines: a text never runs across one, since the
     joined paragraphs would not be verbatim any more.
     """
-    lines = list(lines)
+    lines = _split_glued_first_part(list(lines))
     skipped: list[str] = []
     start = _body_start(lines)
     if start is None:
-        preamble, front_skipped = _preamble(lines, breaks)
-        skipped += [f"line {ln.number}: front matter skipped: {ln.text[:40]}" for ln in front_skipped]
-        skipped.append("no numbered sections found: the text was kept as the preamble only")
-        return Outline(preamble, (), (), tuple(skipped), None)
+        return _unnumbered(lines, breaks)
     preamble, front_skipped = _preamble(lines[:start], breaks)
     skipped += [f"line {ln.number}: front matter skipped: {ln.text[:40]}" for ln in front_skipped]
     end = _end_start(lines, start)
@@ -744,6 +778,8 @@ def build_outline(lines: tuple[Line, ...] | list[Line], *, breaks: frozenset[int
     while pending:
         ln = pending.pop(0)
         cut = builder.glued_cut(ln.text)
+        if cut is None:
+            cut = builder.annotation_cut(ln.text)
         if cut is not None:
             # The next item's number follows a sentence on the same line: two paragraphs.
             pending.insert(0, Line(ln.number, ln.text[cut:]))

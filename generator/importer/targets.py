@@ -85,7 +85,7 @@ LEADING_FILLERS = (
 COUNT_VERBS = (
     "推广应用", "扩充建设", "建设和改造", "建成", "建设", "新建", "改造", "培育", "打造", "扶持",
     "创建", "建立", "构建", "引进", "组织", "推广", "推进", "支持", "发展", "认定", "吸引",
-    "带动", "实施", "开展", "完成", "依托", "新增", "累计", "连通",
+    "带动", "实施", "开展", "完成", "依托", "新增", "累计", "连通", "集聚", "聚集", "汇聚",
 )
 # A name ending so is a measured subject (…率95%以上), never cut at a verb inside it.
 SUBJECT_ENDINGS = ("率", "额", "量", "指数", "水平", "能力", "规模", "比例", "收入", "总额", "增加值")
@@ -142,6 +142,8 @@ def _governs(folded: str, m: re.Match) -> bool:
         return False  # 截至2015年底: a baseline date
     if opener.endswith(("到", "至")):
         return True
+    if folded.startswith((",", "，"), m.end()) and (m.start(1) == 0 or folded[m.start(1) - 1] in "。;\n:"):
+        return True  # "2022年,全市新建5G基站2600个以上": a year opening its sentence sets it
     return folded.startswith(("年底", "底前", "底", "前", "末"), m.end())
 
 
@@ -381,6 +383,9 @@ def extract_targets(
         if fig.chinese and fig.value < 10 and not (
                 fig.value >= 2 and comparator is None and prefix.endswith(SMALL_COUNT_VERBS)):
             continue  # 两个, 三个提升, 提升一个档次: words, not figures (建成三个示范区 is a count)
+        if re.match(r"\s*次(?:全会|全体会议|会议|常务会议|党代会)", folded[fig.end - 1 if fig.unit == "次" else fig.end:]) \
+                or folded[max(0, fig.start - 4):fig.start].endswith("届"):
+            continue  # 十二届十一次全会, 第十三届79次常务会议: a meeting's ordinal, not a figure
         if _in_idiom(folded, fig.start):
             continue  # 千家万户, 千方百计: idioms, not figures
         if "按" in prefix and fig.unit == "%":
@@ -406,6 +411,10 @@ def extract_targets(
             if fig.unit != "%":
                 continue  # 年营业收入超过2亿元的企业: the figure qualifies the noun
             figure_first = True
+        elif fig.unit == "%" and fig.bound and comparator is None and not prefix.strip() \
+                and "\u4e00" <= next_char <= "\u9fff" \
+                and re.search(r"实现|拥有|具备|通过|采用|接入|覆盖|达到", folded[tail_start:_clause_end(folded, tail_start)]):
+            figure_first = True  # 90%以上行政许可审批事项实现网上办理: the share of the thing that follows
         elif fig.unit and fig.unit not in ("%", "‰") and (
                 comparator in (None,) + APPROXIMATE
                 or comparator in BOUND_COMPARATORS and (not prefix or prefix.endswith(COUNT_VERBS))) and next_char \

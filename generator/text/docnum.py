@@ -25,6 +25,11 @@ TAIL = re.compile(_OPEN + r"\s*(?:19|20)[0-9０-９]{2}\s*" + _CLOSE + r"\s*[第
 PATTERN = re.compile(r"[\u4e00-\u9fff]{1,8}\s*" + TAIL.pattern)
 _PARTS = re.compile(r"(?P<issuer>.*?)" + _OPEN + r"(?P<year>\d{4})" + _CLOSE + r"第?(?P<serial>\d+)号")
 _SPACE = re.compile(r"\s+")
+# A reprint may gloss a character with its pinyin (國發(fā)〔2016〕55號): part of the issuer's code as
+# written, nothing of the document's key.
+_GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
+# A whole 文号 in folded text (folding.fold), glosses allowed in the issuer's code.
+DOC_NUMBER = re.compile(r"(?:[\u4e00-\u9fff](?:" + _GLOSS + r")?){1,8}\s*" + TAIL.pattern)
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,34 @@ class DocNumber:
 
 
 def _folded(doc_number: str) -> str:
-    return _SPACE.sub("", fold(doc_number))
+    return re.sub(_GLOSS, "", _SPACE.sub("", fold(doc_number)))
+
+
+def find_doc_numbers(folded: str):
+    """Every 文号 in ``folded`` (a ``fold``-ed text), found from its bracketed year: the issuer's code
+    is the run of up to 8 Chinese characters (a pinyin gloss after one included) before it,
+    stopping after a previous 文号's 号."""
+    for tail in TAIL.finditer(folded):
+        start = tail.start()
+        while start > 0 and folded[start - 1] in " \t\u3000":
+            start -= 1  # 鲁政发 〔2016〕14号
+        count = 0
+        while start > 0 and count < 8:
+            gloss = re.search(_GLOSS + r"$", folded[max(0, start - 8):start])
+            if gloss and start - len(gloss.group(0)) > 0:
+                start -= len(gloss.group(0))  # 發(fā): the gloss, then its character
+            if not ("\u4e00" <= folded[start - 1] <= "\u9fff") or folded[start - 1] == "号":
+                break
+            start -= 1
+            count += 1
+        m = DOC_NUMBER.match(folded, start, tail.end())
+        if m is not None and m.end() == tail.end():
+            yield m
+
+
+def doc_number_key(doc_number: str) -> str:
+    """The document's key (``key``)."""
+    return key(doc_number)
 
 
 def parse(doc_number: str) -> DocNumber | None:

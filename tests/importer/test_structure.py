@@ -308,11 +308,12 @@ def test_attachment_member_list_is_structured_and_not_in_the_last_section():
     assert attachment.text.startswith("总召集人:宋军继")
 
 
-def test_text_without_any_numbering_is_kept_as_preamble_and_reported():
-    o = outline("为推进发展,制定本方案。\n加快建设网络。\n")
-    assert o.sections == ()
-    assert o.preamble == "为推进发展,制定本方案。\n加快建设网络。"
-    assert any("no numbered sections" in line for line in o.skipped)
+def test_text_without_any_numbering_is_kept_whole_as_an_unnumbered_section_and_reported():
+    o = outline("某市行动方案\n为推进发展,制定本方案。\n\n加快建设网络。\n推进政务服务。\n")
+    assert [(s.number, s.title, s.text) for s in o.sections] == [
+        (None, None, "为推进发展,制定本方案。\n加快建设网络。\n推进政务服务。")]
+    assert o.preamble is None
+    assert any("no numbered parts found" in line for line in o.skipped)
 
 
 def test_inline_yishi_items_at_paragraph_starts_are_items_and_inside_a_paragraph_stay_text():
