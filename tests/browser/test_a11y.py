@@ -1,7 +1,7 @@
 """WCAG 2.1 AA in headless Chromium: axe-core over every kind of page at 1280 and 390 px, reflow at
 320 px and 200 % zoom, and the header search by keyboard alone.
 
-The site is the session's fixture site, served over HTTP from 127.0.0.1 (the 404 page links its
+The site is the session's fixture site (as each builder makes it: tests/browser/conftest.py), served over HTTP from 127.0.0.1 (the 404 page links its
 assets from the site root, as on a host). ``ATLAS_A11Y_SITE=site`` checks another built site
 instead, e.g. a full ``make site`` of content/:
 
@@ -34,11 +34,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def a11y_site(request) -> Path:
+def a11y_site(fixture_site) -> Path:
     given = os.environ.get("ATLAS_A11Y_SITE")
-    if given:
-        return Path(given).resolve()
-    return request.getfixturevalue("fixture_site")
+    return Path(given).resolve() if given else fixture_site
 
 
 @pytest.fixture(scope="session")
