@@ -82,7 +82,7 @@ class Preview:
                 items = {p: i for p, i in items.items() if not p.startswith("data/")}
             items.update((item.path, item) for item in fresh)
             items = {p: items[p] for p in self._ordered(items)}
-        written = self._write(items)
+        written = self._write(fresh, items)
         self.atlas, self.items = atlas, items
         return Refresh(len(fresh), written, only is None)
 
@@ -91,13 +91,13 @@ class Preview:
         known = [p for p in self.items if p in items]
         return known + [p for p in items if p not in self.items]
 
-    def _write(self, items: dict[str, Page | Asset]) -> int:
-        """Write each page's Markdown whose text differs from the file; remove pages that went away."""
+    def _write(self, fresh: list[Page | Asset], items: dict[str, Page | Asset]) -> int:
+        """Write each rendered page whose Markdown differs from its file; remove pages that went away."""
         written = 0
-        for path, item in items.items():
+        for item in fresh:
             if not isinstance(item, Page):
                 continue
-            target = self.docs_dir / path
+            target = self.docs_dir / item.path
             data = item.markdown.encode("utf-8")
             try:
                 if target.read_bytes() == data:

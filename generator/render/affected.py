@@ -82,10 +82,8 @@ def _plan_pages(atlas: Atlas, plan: Plan) -> set[str]:
     for pid in atlas.cited_by.get(plan.id, ()):
         paths.add(source_path(urls.plan(pid)))
     for doc in atlas.documents.values():
-        if plan.id in doc.cited_by:
+        if plan.id in doc.cited_by:  # its page lists the plans citing it
             paths.add(source_path(doc.url))
-            for pid in doc.cited_by:  # a document's page and its citing plans list each other
-                paths.add(source_path(urls.plan(pid)))
 
     regions = {plan.region}
     agencies: set[str] = set()
