@@ -10,6 +10,7 @@ one the text wrote.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .folding import fold
@@ -49,7 +50,7 @@ def _folded(doc_number: str) -> str:
     return re.sub(_GLOSS, "", _SPACE.sub("", fold(doc_number)))
 
 
-def find_doc_numbers(folded: str):
+def find_doc_numbers(folded: str) -> Iterator[re.Match[str]]:
     """Every 文号 in ``folded`` (a ``fold``-ed text), found from its bracketed year: the issuer's code
     is the run of up to 8 Chinese characters (a pinyin gloss after one included) before it,
     stopping after a previous 文号's 号."""
