@@ -121,8 +121,14 @@ class Target:
     """A quantitative target stated in the plan: 固定宽带家庭普及率达到65%.
 
     ``value`` is the number (the lower bound of a range such as 2-3家, whose upper bound is
-    ``value_max``); ``quote`` is the verbatim fragment of the source that states it; ``year`` is the
-    year the target is for (from the governing 到YYYY年, else the plan's period end, else None).
+    ``value_max``) in ``unit`` as written; ``quote`` is the verbatim fragment of the source that
+    states it; ``year`` is the year the target is for (from the governing 到YYYY年, else the plan's
+    period end, else None). ``comparator`` is a word of the closed vocabulary in
+    ``text/comparators.py`` (达到, 超过, 不低于, 约, 不超过, 年均增长, 增长, 下降, 新增);
+    ``qualifier`` keeps the qualifying words as written (以上, 左右, 各、以上, 力争, 累计, 每年 …).
+    ``name`` is what is measured as the text names it; an item of a list that shares its head with
+    an earlier item carries the prefix the list distributes (示范基地50个 after 电子商务示范企业120家
+    is 电子商务示范基地).
     """
 
     name: str
@@ -133,6 +139,7 @@ class Target:
     quote: str
     indicator: str | None = None
     value_max: float | None = None
+    qualifier: str | None = None
     loc: Loc | None = _loc()
 
 
