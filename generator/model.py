@@ -94,6 +94,20 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit indicators are compared in (Mbps) and the factor of each form plans write (M: 1, G: 1000)."""
+
+    unit: str
+    name: str | None
+    forms: tuple[tuple[str, float], ...]
+    loc: Loc | None = _loc()
+
+    def factor(self, written: str) -> float | None:
+        """The factor that turns a value written in ``written`` into this unit, or None."""
+        return next((f for form, f in self.forms if form == written), None)
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """All controlled vocabularies, keyed by id (insertion order = file order)."""
 
@@ -102,6 +116,7 @@ class Vocabulary:
     agency_types: dict[str, AgencyType]
     agencies: dict[str, Agency]
     indicators: dict[str, Indicator]
+    units: dict[str, Unit] = field(default_factory=dict)  # by Unit.unit (site_config/units.yaml)
 
 
 # --- plans (content/plans/) ------------------------------------------------------------------

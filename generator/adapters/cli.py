@@ -34,8 +34,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 print(problem)
         print(f"{len(err.problems)} error(s)", file=sys.stderr)
         return 1
+    from ..atlas.review import review_warnings
+
+    warnings = review_warnings(content)
+    for warning in warnings:
+        if args.format == "github":
+            loc = warning.loc
+            print(f"::warning file={_gh(loc.path, True)},line={loc.line},col={loc.col}::{_gh(warning.message)}")
+        else:
+            print(f"{warning.loc}: warning: {warning.message}")
     tasks = sum(1 for p in content.plans.values() for _ in p.iter_tasks())
-    print(f"ok: {len(content.plans)} plans, {tasks} tasks", file=sys.stderr)
+    print(f"ok: {len(content.plans)} plans, {tasks} tasks, {len(warnings)} warning(s)", file=sys.stderr)
     return 0
 
 

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 from ..model import Indicator, Plan, Region
 from ..atlas import Atlas, TargetRef, urls
-from .charts import NO_TARGET, NOT_EXTRACTED, STATUS_TEXT, VALUE, Bar, bar_chart
+from ..atlas.evidence import Mention
+from .charts import MENTIONED, NO_TARGET, NOT_EXTRACTED, STATUS_TEXT, VALUE, Bar, bar_chart
 from .page import Page
-from .refs import RegionGroup, group_head, group_regions, target_value, template_context
+from .refs import RegionGroup, group_head, group_regions, measure_text, template_context
 from .render import front_matter, render, source_path
 
 
@@ -35,7 +36,8 @@ class IndicatorRow:
     region: Region
     plan: Plan
     target: TargetRef | None
-    status: str  # charts.VALUE / NO_TARGET / NOT_EXTRACTED
+    status: str  # charts.VALUE / MENTIONED / NO_TARGET / NOT_EXTRACTED
+    mentions: tuple[Mention, ...] = ()  # MENTIONED: the sentences that name the indicator with a figure
 
     @property
     def status_text(self) -> str:
@@ -95,62 +97,65 @@ def indicator_rows(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],
     by_plan: dict[str, list[TargetRef]] = {}
     for tref in atlas.targets_by_indicator.get(indicator.id, ()):
         by_plan.setdefault(tref.plan.id, []).append(tref)
+    mentioned: dict[str, list[Mention]] = {}
+    for m in atlas.unstructured.get(indicator.id, ()):
+        mentioned.setdefault(m.plan.id, []).append(m)
     rows = []
     for plan in plans:
         region = _region(atlas, plan.region)
         if plan.id in by_plan:
             rows.extend(IndicatorRow(region, plan, t, VALUE) for t in by_plan[plan.id])
+        elif plan.id in mentioned:
+            # The text names the indicator with a figure: never say it set none.
+            rows.append(IndicatorRow(region, plan, None, MENTIONED, tuple(mentioned[plan.id])))
         else:
             status = NO_TARGET if plan.id in with_targets else NOT_EXTRACTED
             rows.append(IndicatorRow(region, plan, None, status))
     return tuple(rows)
 
 
-def _bar_label(row: IndicatorRow, multi_plan_regions: set[str]) -> str:
+def _bar_label(row: IndicatorRow) -> str:
     label = row.region.name
-    if row.region.id in multi_plan_regions:
-        label += f"({row.plan.id})"
     if row.target and row.target.target.year is not None:
         label += f" {row.target.target.year}年"
     return label
 
 
+def chart_rows(rows: tuple[IndicatorRow, ...]) -> tuple[IndicatorRow, ...]:
+    """One row per region for the chart: its latest plan's first target in document order (the
+    headline goal before a task restating it), else the reason it has none. The table keeps all."""
+    chosen: dict[str, IndicatorRow] = {}
+    for r in rows:
+        if r.target is not None and r.target.measure is None:
+            continue  # a unit site_config/units.yaml cannot convert: table only (make check warns)
+        have = chosen.get(r.region.id)
+        if have is None:
+            chosen[r.region.id] = r
+        elif r.target is not None and (have.target is None or have.plan.id < r.plan.id):
+            chosen[r.region.id] = r
+    return tuple(chosen.values())
+
+
 def charts_for(indicator: Indicator, rows: tuple[IndicatorRow, ...]) -> tuple[Chart, ...]:
-    """A chart per unit stated; the primary unit's chart also carries the plans without a figure."""
-    units: list[str] = []
-    for r in rows:
-        if r.target and r.target.target.unit not in units:
-            units.append(r.target.target.unit)
-    if not units:
+    """One chart per indicator, in the indicator's unit (100M, 百兆 and 100Mbps on one scale), one
+    bar per region; plans without a figure get a line saying why."""
+    bars_rows = chart_rows(rows)
+    if not any(r.target for r in bars_rows):
         return ()
-    primary = indicator.unit if indicator.unit in units else units[0]
-    units.remove(primary)
-    per_region: dict[str, set[str]] = {}
-    for r in rows:
-        per_region.setdefault(r.region.id, set()).add(r.plan.id)
-    multi = {rid for rid, ps in per_region.items() if len(ps) > 1}
-    out = []
-    for n, unit in enumerate([primary] + units):
-        bars = []
-        for r in rows:
-            if r.target is None:
-                if n == 0:
-                    bars.append(Bar(_bar_label(r, multi), status=r.status,
-                                    tooltip=f"{r.region.name} · {r.plan.title}:{r.status_text}"))
-                continue
-            t = r.target.target
-            if t.unit != unit:
-                continue
-            text = f"{t.comparator} {target_value(t)}"
-            bars.append(Bar(_bar_label(r, multi), t.value, t.value_max, text,
-                            tooltip=f"{r.region.name} · {r.plan.title}:{t.quote}"))
-        summary = ";".join(
-            f"{b.label}:{b.value_text or STATUS_TEXT.get(b.status, '')}" for b in bars
-        )
-        svg = bar_chart(bars, key=f"{indicator.id}-{n}",
-                        title=f"{indicator.name}:各地区目标(单位:{unit})", desc=summary)
-        out.append(Chart(unit, svg))
-    return tuple(out)
+    unit = next((r.target.measure.unit for r in bars_rows if r.target), None) or indicator.unit or ""
+    bars = []
+    for r in bars_rows:
+        if r.target is None:
+            tip = r.mentions[0].sentence if r.mentions else r.status_text
+            bars.append(Bar(_bar_label(r), status=r.status, tooltip=f"{r.region.name} · {r.plan.title}:{tip}"))
+            continue
+        m = r.target.measure
+        bars.append(Bar(_bar_label(r), m.value, m.value_max, measure_text(r.target),
+                        tooltip=f"{r.region.name} · {r.plan.title}:{r.target.target.quote}"))
+    summary = ";".join(f"{b.label}:{b.value_text or STATUS_TEXT.get(b.status, '')}" for b in bars)
+    title = f"{indicator.name}:各地区目标" + (f"(单位:{unit})" if unit else "")
+    svg = bar_chart(bars, key=f"{indicator.id}-0", title=title, desc=summary)
+    return (Chart(unit, svg),)
 
 
 def indicator_view(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],

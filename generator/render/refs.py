@@ -149,6 +149,23 @@ def target_value(target: Target) -> str:
     return f"{target_range(target)}{target.unit or ''}"
 
 
+def measure_text(tref: TargetRef) -> str:
+    """A target's figure in its indicator's unit with the comparator and the qualifier as written:
+    超过 100 Mbps, 不低于 3家(各、以上)."""
+    t, m = tref.target, tref.measure
+    if m is None:
+        return f"{t.comparator} {target_value(t)}"
+    value = number(m.value) + (f"-{number(m.value_max)}" if m.value_max is not None else "")
+    unit = m.unit or ""
+    text = f"{t.comparator} {value}{(' ' if unit[:1].isascii() and unit != '%' else '')}{unit}"
+    return text + (f"({t.qualifier})" if t.qualifier else "")
+
+
+def comparator_text(target: Target) -> str:
+    """The comparator from the vocabulary, with the qualifier as written: 不低于(以上), 达到(各、以上)."""
+    return target.comparator + (f"({target.qualifier})" if target.qualifier else "")
+
+
 def template_context(atlas: Atlas) -> dict[str, Any]:
     """What every E2 template may look up: the vocabularies, the URL scheme and these helpers."""
     return {
@@ -169,3 +186,5 @@ class _helpers:
     section_trail = staticmethod(section_trail)
     target_value = staticmethod(target_value)
     range = staticmethod(target_range)
+    measure_text = staticmethod(measure_text)
+    comparator_text = staticmethod(comparator_text)
