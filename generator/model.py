@@ -57,6 +57,7 @@ class Domain:
     heading_words: tuple[str, ...]
     keywords: tuple[str, ...]
     loc: Loc | None = _loc()
+    includes: tuple[str, ...] = ()  # narrower domains the plans file under this one (公共安全 ⊃ 食品药品安全)
 
 
 @dataclass(frozen=True)

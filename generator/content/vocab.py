@@ -132,7 +132,8 @@ def _region(raw: dict, loc: Loc) -> Region:
 
 def _domain(raw: dict, loc: Loc) -> Domain:
     return Domain(id=raw["id"], name=_str(raw, "name") or "", description=_str(raw, "description"),
-                  heading_words=_strs(raw, "heading_words"), keywords=_strs(raw, "keywords"), loc=loc)
+                  heading_words=_strs(raw, "heading_words"), keywords=_strs(raw, "keywords"), loc=loc,
+                  includes=_strs(raw, "includes"))
 
 
 def _agency_type(raw: dict, loc: Loc) -> AgencyType:

@@ -21,7 +21,7 @@ from .. import model
 from ..text.verbatim import normalize
 from .annotations import AnnotationRules, find_annotations, parse_annotation
 from .chrome import strip_chrome
-from .classify import classify_domains
+from .classify import FALLBACK, classify_domains
 from .metadata import Metadata, extract_metadata
 from .structure import build_outline
 from .targets import extract_targets, governing_year
@@ -42,7 +42,8 @@ def _domains(task: model.Task, headings: tuple[str, ...], vocab: model.Vocabular
     """The task's policy domains (classify.py), or none without a vocabulary."""
     if vocab is None or not vocab.domains:
         return ()
-    return tuple(classify_domains(title=task.title, text=task.text, headings=headings, domains=vocab.domains))
+    return tuple(classify_domains(title=task.title, text=task.text, headings=headings, domains=vocab.domains,
+                                 fallback=FALLBACK))
 
 
 # --- region ----------------------------------------------------------------------------------------
