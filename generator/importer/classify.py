@@ -25,7 +25,8 @@ task on it and few others, so the rules are deliberately plain and conservative:
    stays only if it is that field's umbrella (``includes``: 公共安全 over 食品药品安全) or the body
    uses one of its keywords too.
 6. **Beside a field, a second one needs more.** Once headings or title keywords give a task a
-   field, another domain's keywords must occur ``MIN_SECONDARY_HITS`` times in the body: two
+   field, another domain's keywords must occur ``MIN_SECONDARY_HITS`` times in the body, or
+   ``MIN_SECONDARY_KINDS`` different ones (首都之窗网站群、政府服务热线 … in a 社会管理 task): two
    mentions of 电商 in a task about 高速公路 do not make it e-commerce. A part of the field found
    (``includes``: 远程医疗 in 医疗健康) needs only ``MIN_BODY_HITS``.
 7. **Every task has a domain.** The importer sends a task nothing else places to ``FALLBACK``
@@ -54,6 +55,7 @@ __all__ = ["FALLBACK", "MIN_BODY_HITS", "MIN_SECONDARY_HITS", "NOT_A_FIELD", "cl
 MIN_BODY_HITS = 2
 # … when the headings or keywords already give the task a field (rule 6).
 MIN_SECONDARY_HITS = 4
+MIN_SECONDARY_KINDS = 3  # … or this many different keywords of it
 # The domain of a task nothing else places (rule 7): organisation, funds, pilots ….
 FALLBACK = "coordination"
 
@@ -146,10 +148,11 @@ def _in_passing(text: str, start: int, end: int) -> bool:
     return (before == _LIST_SEP and after in _LIST_EDGE) or (after == _LIST_SEP and before in _LIST_EDGE)
 
 
-def _keyword_hits(text: str, index: _Index) -> dict[str, int]:
+def _keyword_hits(text: str, index: _Index, distinct: bool = False) -> dict[str, int]:
     """Keyword occurrences per domain, longest first across all domains (教育城域网 is education's,
     not also 城域网 for infrastructure), not counting items of enumerations."""
     hits: dict[str, int] = {}
+    words: dict[str, set[str]] = {}
     if index.keyword_all is None:
         return hits
     for m in index.keyword_all.finditer(text):
@@ -157,6 +160,9 @@ def _keyword_hits(text: str, index: _Index) -> dict[str, int]:
             continue
         for domain_id in index.keyword_domains[m.group()]:
             hits[domain_id] = hits.get(domain_id, 0) + 1
+            words.setdefault(domain_id, set()).add(m.group())
+    if distinct:
+        return {d: len(ws) for d, ws in words.items()}
     return hits
 
 
@@ -190,8 +196,11 @@ def classify_domains(
                     if d in own or set(domains[d].includes) & own or body.get(d, 0) >= 1}
     found = own | sections | set(_keyword_hits(_fold(title or ""), index))
     # Rule 6: beside a field the headings give, the body must dwell on another one to add it.
-    threshold = MIN_BODY_HITS if not found else MIN_SECONDARY_HITS
-    found |= {d for d, n in body.items() if n >= threshold}
+    if found:
+        kinds = _keyword_hits(_fold(text or ""), index, distinct=True)
+        found |= {d for d, n in body.items() if n >= MIN_SECONDARY_HITS or kinds.get(d, 0) >= MIN_SECONDARY_KINDS}
+    else:
+        found |= {d for d, n in body.items() if n >= MIN_BODY_HITS}
     # A part of a field found (远程医疗 in 医疗健康) needs only MIN_BODY_HITS.
     parts = {p for d in found for p in domains[d].includes}
     found |= {d for d in parts if body.get(d, 0) >= MIN_BODY_HITS}
