@@ -208,6 +208,10 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
         summaries=summaries,
         not_extracted=not_extracted,
         target_count=len(atlas.targets),
+        filter_regions=tuple(dict.fromkeys(
+            (atlas.vocab.regions[t.plan.region].name if t.plan.region in atlas.vocab.regions else t.plan.region)
+            for g in groups for t in g.targets)),
+        filter_years=tuple(sorted({t.target.year for t in atlas.targets if t.target.year is not None})),
         status=STATUS_TEXT,
         **template_context(atlas),
     )
