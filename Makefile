@@ -22,7 +22,7 @@ export SOURCE_DATE_EPOCH ?= 1464825600
 # Material 9.7+ prints a banner about MkDocs 2 on every build; it is noise in our logs.
 export NO_MKDOCS_2_WARNING ?= 1
 
-.PHONY: install browser tools check import site serve pages bundle lint test test-fast bench clean
+.PHONY: install browser tools check import diff site serve pages bundle lint test test-fast bench clean
 
 install: $(STAMP)
 
@@ -58,18 +58,22 @@ import: install
 	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/plan.txt [ID=plan-id] [FORCE=1]"; exit 2; }
 	$(BIN)/python -m generator import "$(SRC)" $(if $(ID),--id "$(ID)") $(if $(FORCE),--force)
 
+# make diff BASE=origin/main: Markdown summary of what the working tree changes in the content
+diff: install
+	$(BIN)/python -m generator diff "$(or $(BASE),origin/main)"
+
 site: install
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # The offline bundle: dist/policy-atlas-offline-<version>.zip, opened from file:// with no network.
 bundle: install
-	$(BIN)/python -m generator.adapters.bundle
+	$(BIN)/python -m generator bundle
 
 pages: install
 	$(BIN)/python -m generator pages build/pages
 
 serve: install
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --dirty
 
 # Static checks: ruff, and the layering contract (each pipeline stage imports only earlier ones).
 lint: install

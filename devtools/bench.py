@@ -9,7 +9,12 @@ For each size (``--sizes``, default 5,30,100,300) a synthetic corpus is generate
 * the built site: HTML pages, files and bytes; the search index raw and gzip; the bytes a first
   query fetches (the index and every search script a page loads, gzip);
 * query latency in headless Chromium from ``file://``: the queries of tests/search/queries.yaml
-  typed into the real search box, keystroke → results in the DOM, p50 and p95.
+  typed into the real search box, keystroke → results in the DOM, p50 and p95;
+* peak memory at the end of each stage of the build (ru_maxrss inside the build child);
+* the offline zip (``make bundle``'s build with ``use_directory_urls`` off, zipped the same way);
+* edit → preview: a real ``mkdocs serve --dirty`` (what ``make serve`` runs) on 127.0.0.1, the plan
+  page open in headless Chromium, one target figure of one plan's YAML changed on disk; the time
+  until the page in the browser shows the new figure (livereload reloads it).
 
 The project's own content is measured too (column "project"), so a change can be checked against
 the five-plan site. Timings are medians of ``--runs`` runs for sizes ≤ 30 and one run above (said in
@@ -23,6 +28,7 @@ import gzip
 import math
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -66,6 +72,7 @@ class Build:
     seconds: float
     max_rss: int
     phases: dict[str, float] = field(default_factory=dict)  # seconds per PHASES label
+    phase_rss: dict[str, int] = field(default_factory=dict)  # peak bytes at the end of each phase
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,9 @@ class Result:
     first_query_raw: int
     latency: SearchLatency | None
     latency_note: str = ""
+    offline_zip: int | None = None  # bytes
+    preview: float | None = None  # seconds, edit → the browser shows it
+    preview_note: str = ""
 
 
 def _median_time(fn, runs: int) -> tuple[float, object]:
@@ -128,8 +138,10 @@ def timed_build(site: str, phases_file: str) -> None:
     import functools
     import importlib
     import json
+    import resource
 
     spent: dict[str, float] = {}
+    peak: dict[str, int] = {}
     for label, module_name, qualname in PHASES:
         owner = importlib.import_module(module_name)
         *path, name = qualname.split(".")
@@ -145,6 +157,7 @@ def timed_build(site: str, phases_file: str) -> None:
                 return _original(*args, **kwargs)
             finally:
                 spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - start
+                peak[_label] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
         setattr(owner, name, functools.wraps(original)(wrapper))
     from mkdocs.__main__ import cli
@@ -152,7 +165,7 @@ def timed_build(site: str, phases_file: str) -> None:
     try:
         cli(["build", "--strict", "--quiet", "--site-dir", site], standalone_mode=False)
     finally:
-        Path(phases_file).write_text(json.dumps(spent), encoding="utf-8")
+        Path(phases_file).write_text(json.dumps({"spent": spent, "peak": peak}), encoding="utf-8")
 
 
 def mkdocs_build(root: Path, site: Path) -> Build:
@@ -173,7 +186,8 @@ def mkdocs_build(root: Path, site: Path) -> Build:
         raise RuntimeError(f"mkdocs build failed in {root} (exit {child.returncode})")
     phases = json.loads(phases_file.read_text(encoding="utf-8"))
     phases_file.unlink()
-    return Build(seconds, usage.ru_maxrss * 1024, phases)  # Linux reports ru_maxrss in kilobytes
+    # Linux reports ru_maxrss in kilobytes
+    return Build(seconds, usage.ru_maxrss * 1024, phases["spent"], phases["peak"])
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -278,8 +292,121 @@ def _search_files(urls: list[str], search_dir: Path) -> tuple[int, int]:
     return sum(map(len, files)), sum(len(gzip.compress(f, 9, mtime=0)) for f in files)
 
 
+def offline_zip(root: Path, work: Path, label: str) -> int:
+    """Build ``root`` the way ``make bundle`` does (file:// flavour) and zip it; the zip's bytes."""
+    from generator.adapters.bundle import zip_site
+
+    project_offline = ROOT / "site_config" / "offline.yml"
+    config = root / "site_config" / "offline.yml"
+    if root.resolve() != ROOT:
+        # the project's offline config, re-rooted at the corpus (its mkdocs.yml, the project's theme)
+        text = project_offline.read_text(encoding="utf-8")
+        text = text.replace("custom_dir: ../overrides", f"custom_dir: {(ROOT / 'overrides').as_posix()}")
+        config = root / "offline.yml"
+        config.write_text(text.replace("../", "").replace("root: ..", "root: ."), encoding="utf-8")
+    site = work / f"offline-{label}"
+    shutil.rmtree(site, ignore_errors=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
+                    "--site-dir", str(site)], check=True, cwd=root, env=env)
+    out = zip_site(site, work / f"offline-{label}.zip")
+    size = out.stat().st_size
+    shutil.rmtree(site, ignore_errors=True)
+    out.unlink()
+    return size
+
+
+# The figure a preview edit writes: the first target ``value:`` of a plan, scaled by one of these
+# (each gives digits the page did not show before), then put back when the measure is done.
+EDIT_FACTORS = (0.987654, 0.976543, 0.965432)
+_VALUE_LINE = re.compile(r"^(\s+)value: ([0-9]+(?:\.[0-9]+)?)$", re.M)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _edit_target(root: Path) -> tuple[Path, str, object]:
+    """The first plan (by file name) with a non-zero target value: its file, its text, the match."""
+    for path in sorted((root / "content" / "plans").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        for m in _VALUE_LINE.finditer(text):
+            if float(m.group(2)) > 0:
+                return path, text, m
+    raise RuntimeError(f"no plan under {root} states a target value to edit")
+
+
+def edit_preview(root: Path, runs: int, *, startup_timeout: float = 3600) -> float:
+    """Seconds from writing a changed figure into a plan's YAML to the served page showing it.
+
+    A real ``mkdocs serve --dirty --livereload`` (what ``make serve`` runs) on a free port of
+    127.0.0.1; the plan page open in headless Chromium; after each edit the wait ends when the
+    page's text holds the new figure. The median of ``runs`` edits; the file is restored after.
+    """
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from generator.render.render import number
+
+    from .browser import launch
+
+    path, original, m = _edit_target(root)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/plans/{path.stem}/"
+    log = open(root.parent / f"serve-{root.name}.log", "w", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
+                              stdout=log, stderr=subprocess.STDOUT)
+    times = []
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"mkdocs serve did not come up (see {log.name})")
+            time.sleep(1)
+        with sync_playwright() as p:
+            browser = launch(p)
+            try:
+                page = browser.new_page()
+                page.goto(url)
+                page.wait_for_load_state("load")
+                for n in range(runs):
+                    value = round(float(m.group(2)) * EDIT_FACTORS[n % len(EDIT_FACTORS)], 4)
+                    marker = number(value)
+                    text = original[:m.start()] + f"{m.group(1)}value: {value}" + original[m.end():]
+                    time.sleep(1.5)  # the watcher must see a newer file than the last build
+                    start = time.perf_counter()
+                    path.write_text(text, encoding="utf-8")
+                    page.wait_for_function("m => document.body && document.body.innerText.includes(m)",
+                                           arg=marker, timeout=600_000, polling=50)
+                    times.append(time.perf_counter() - start)
+            finally:
+                browser.close()
+    finally:
+        path.write_text(original, encoding="utf-8")
+        server.terminate()
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    return statistics.median(times)
+
+
 def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
-               browser: bool = True) -> Result:
+               browser: bool = True, offline: bool = True, preview: bool = True) -> Result:
     """Measure one project tree (content/, site_config/, mkdocs.yml)."""
     from generator.content.load import load_content
     from generator.search.emit import INDEX_FILE
@@ -298,7 +425,7 @@ def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
         shutil.rmtree(site, ignore_errors=True)
         builds.append(mkdocs_build(root, site))
     median = sorted(builds, key=lambda b: b.seconds)[(len(builds) - 1) // 2]  # a run, with its phases
-    build = Build(median.seconds, max(b.max_rss for b in builds), median.phases)
+    build = Build(median.seconds, max(b.max_rss for b in builds), median.phases, median.phase_rss)
 
     files = [p for p in site.rglob("*") if p.is_file()]
     index = (site / SEARCH_SUBDIR / INDEX_FILE).read_bytes()
@@ -315,8 +442,16 @@ def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
             latency, (fq_raw, fq_gzip) = search_latency(site, bench_queries())
         except Exception as err:  # the report says why; the sizes are still worth having
             note = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
+    zip_bytes = offline_zip(root, work, label) if offline else None
+    preview_s, preview_note = None, ""
+    if preview and browser:
+        try:
+            preview_s = edit_preview(root, runs)
+        except Exception as err:  # the report says why
+            preview_note = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
     return Result(
         label=label, plans=len(content.plans), tasks=tasks, runs=runs, load=t_load,
+        offline_zip=zip_bytes, preview=preview_s, preview_note=preview_note,
         pages_time=t_pages, pages=n_pages, build=build,
         html_pages=sum(1 for p in files if p.suffix == ".html"), site_files=len(files),
         site_bytes=sum(p.stat().st_size for p in files),
@@ -345,8 +480,13 @@ def table(results: list[Result]) -> str:
          [" / ".join(f"{r.build.phases[label]:.1f}" if label in r.build.phases else "?"
                      for label, _, _ in PHASES) + " s" for r in results]),
         ("peak memory of the build", [f"{r.build.max_rss / 1024 / 1024:,.0f} MiB" for r in results]),
+        ("… at the end of each stage above",
+         [" / ".join(f"{r.build.phase_rss[label] / 1024 / 1024:,.0f}" if label in r.build.phase_rss
+                     else "?" for label, _, _ in PHASES) + " MiB" for r in results]),
         ("generated pages / HTML pages", [f"{r.pages:,} / {r.html_pages:,}" for r in results]),
         ("site size", [f"{r.site_bytes / 1024 / 1024:,.1f} MiB, {r.site_files:,} files" for r in results]),
+        ("offline zip", [f"{r.offline_zip / 1024 / 1024:,.1f} MiB" if r.offline_zip else "n/a"
+                         for r in results]),
         ("search index raw / gzip", [f"{_kib(r.index_raw)} / {_kib(r.index_gzip)}" for r in results]),
         ("first query fetches (index + scripts) raw / gzip",
          [f"{_kib(r.first_query_raw)} / {_kib(r.first_query_gzip)}" for r in results]),
@@ -354,6 +494,8 @@ def table(results: list[Result]) -> str:
         ("query latency p50 / p95 (keystroke → results)",
          [f"{r.latency.p50:.1f} / {r.latency.p95:.1f} ms ({r.latency.queries} queries)" if r.latency
           else "n/a" for r in results]),
+        ("edit one plan's YAML → served page shows it (`make serve`)",
+         [f"{r.preview:.1f} s" if r.preview is not None else "n/a" for r in results]),
     ]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * len(results)]
     out += ["| " + name + " | " + " | ".join(cells) + " |" for name, cells in rows]
@@ -376,6 +518,8 @@ def ratios(results: list[Result]) -> list[str]:
     for r in results:
         if r.latency_note:
             lines.append(f"- {r.label}: query latency not measured ({r.latency_note})")
+        if r.preview_note:
+            lines.append(f"- {r.label}: edit → preview not measured ({r.preview_note})")
     return lines
 
 
@@ -405,6 +549,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"runs per measure for sizes ≤ {MEDIAN_UP_TO}; the median is reported")
     parser.add_argument("--no-project", action="store_true", help="skip the project's own content")
     parser.add_argument("--no-browser", action="store_true", help="skip query latency in Chromium")
+    parser.add_argument("--no-offline", action="store_true", help="skip building the offline zip")
+    parser.add_argument("--no-preview", action="store_true", help="skip edit → preview under serve")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpora")
     parser.add_argument("--work", type=Path, default=BENCH_DIR,
                         help="scratch directory for the corpora and sites (default: tmp/bench/)")
@@ -424,12 +570,15 @@ def main(argv: list[str] | None = None) -> int:
     load_before = load_average()
     results = []
     if not args.no_project:
-        results.append(bench_root(ROOT, "project", args.runs, work=work, browser=not args.no_browser))
+        # no preview edit here: it would write into the project's own content/ (5 covers that size)
+        results.append(bench_root(ROOT, "project", args.runs, work=work, browser=not args.no_browser,
+                                  offline=not args.no_offline, preview=False))
         print("measured project", file=sys.stderr)
     for n in sizes:
         root = make_corpus(n, work / f"corpus-{n}", seed=args.seed)
         runs = args.runs if n <= MEDIAN_UP_TO else 1
-        results.append(bench_root(root, str(n), runs, work=work, browser=not args.no_browser))
+        results.append(bench_root(root, str(n), runs, work=work, browser=not args.no_browser,
+                                  offline=not args.no_offline, preview=not args.no_preview))
         print(f"measured {n} plans", file=sys.stderr)
     text = report(results, load_before)
     print(text, end="")

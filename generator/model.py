@@ -12,6 +12,7 @@ report a problem at its source. ``loc`` never takes part in equality or hashing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -159,6 +160,11 @@ class Target:
     loc: Loc | None = _loc()
 
 
+# The agency fields of a task, in the order plans and pages give them, and their Chinese names.
+ROLES: tuple[str, ...] = ("lead", "cooperating", "responsible")
+ROLE_NAMES: dict[str, str] = {"lead": "牵头", "cooperating": "配合", "responsible": "负责"}
+
+
 @dataclass(frozen=True)
 class Task:
     """One actionable item of a plan, addressable as ``<plan page>#<id>``.
@@ -263,17 +269,17 @@ class Plan:
     attachments: tuple[Attachment, ...] = ()
     loc: Loc | None = _loc()
 
-    def iter_sections(self):
+    def iter_sections(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""
 
-        def walk(sections):
+        def walk(sections: tuple[Section, ...]) -> Iterator[Section]:
             for s in sections:
                 yield s
                 yield from walk(s.sections)
 
         yield from walk(self.sections)
 
-    def iter_tasks(self):
+    def iter_tasks(self) -> Iterator[Task]:
         """Every task in document order."""
         for s in self.iter_sections():
             yield from s.tasks

@@ -4,12 +4,11 @@ A researcher unzips it anywhere and opens ``index.html``; every page, anchor, ch
 data download works with no network. The zip is deterministic: entries sorted, one fixed timestamp
 (SOURCE_DATE_EPOCH, else 1980-01-01), fixed permissions — the same site gives the same bytes.
 
-    python -m generator.adapters.bundle [--site-dir build/offline/site] [--out dist/]
+    python -m generator bundle [--site-dir build/offline/site] [--out dist/]
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -19,8 +18,7 @@ from pathlib import Path
 
 from .. import __version__
 
-ROOT = Path(__file__).resolve().parents[2]
-OFFLINE_CONFIG = ROOT / "site_config" / "offline.yml"
+OFFLINE_CONFIG = Path("site_config") / "offline.yml"
 
 
 def bundle_name(version: str = __version__) -> str:
@@ -32,10 +30,11 @@ def _zip_time() -> tuple[int, int, int, int, int, int]:
     return time.gmtime(max(epoch, 315532800))[:6]
 
 
-def build_offline_site(site_dir: Path, config: Path = OFFLINE_CONFIG) -> None:
-    """Build the file:// flavour of the site into ``site_dir`` (strict: a warning fails it)."""
+def build_offline_site(root: Path, site_dir: Path) -> None:
+    """Build the file:// flavour of ``root``'s site into ``site_dir`` (strict: a warning fails it)."""
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "-f", str(config), "--site-dir", str(site_dir)], check=True, cwd=ROOT)
+                    "-f", str(OFFLINE_CONFIG), "--site-dir", str(Path(site_dir).resolve())],
+                   check=True, cwd=root)
 
 
 def zip_site(site_dir: Path, out: Path, *, folder: str | None = None) -> Path:
@@ -55,17 +54,8 @@ def zip_site(site_dir: Path, out: Path, *, folder: str | None = None) -> Path:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.adapters.bundle", description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", default=str(ROOT / "build" / "offline" / "site"))
-    parser.add_argument("--out", default=str(ROOT / "dist"), help="directory for the zip")
-    args = parser.parse_args(argv)
-    site_dir = Path(args.site_dir)
-    build_offline_site(site_dir)
-    out = zip_site(site_dir, Path(args.out) / f"{bundle_name()}.zip")
-    print(f"{out} ({out.stat().st_size / 1024 / 1024:.1f} MiB)")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def make_bundle(root: Path, site_dir: Path | None, out_dir: Path) -> Path:
+    """Build the offline site (default ``root``/build/offline/site) and zip it into ``out_dir``."""
+    site_dir = site_dir or Path(root) / "build" / "offline" / "site"
+    build_offline_site(Path(root), site_dir)
+    return zip_site(site_dir, Path(out_dir) / f"{bundle_name()}.zip")

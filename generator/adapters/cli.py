@@ -1,7 +1,8 @@
-"""Command line: ``python -m generator check|import|pages``.
+"""Command line: ``python -m generator check|import|pages|docs|search|bundle|diff``.
 
 A thin layer over the library: each command parses its arguments, calls one library function and
-turns its outcome into output and an exit code (0 ok, 1 invalid content, 2 usage error).
+turns its outcome into output and an exit code (0 ok, 1 invalid content or input, 2 usage error).
+The project root (content/ and site_config/) is the working directory unless ``--root`` names one.
 """
 
 from __future__ import annotations
@@ -9,9 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def _gh(text: str, prop: bool = False) -> str:
     """Escape for a GitHub workflow command: a message like '…达到65%' must not read as an escape."""
@@ -65,6 +63,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     print(f"wrote {written.plan_file} ({written.tasks} tasks); review it against {written.source_file} "
           f"before committing", file=sys.stderr)
+    if written.review_file is not None:
+        print(f"review page: {written.review_file} (open it in a browser: the source marked by what each "
+              f"part became, and the importer's doubts)", file=sys.stderr)
     return 0
 
 
@@ -75,17 +76,81 @@ def _cmd_pages(args: argparse.Namespace) -> int:
     try:
         written = write_pages(Path(args.root), Path(args.out_dir))
     except ContentError as err:
-        for problem in err.problems:
-            print(problem)
-        print(f"{len(err.problems)} error(s); nothing written", file=sys.stderr)
-        return 1
+        return _report_content_error(err)
     print(f"ok: {len(written)} files in {args.out_dir}", file=sys.stderr)
+    return 0
+
+
+def _report_content_error(err) -> int:
+    for problem in err.problems:
+        print(problem)
+    print(f"{len(err.problems)} error(s); nothing written", file=sys.stderr)
+    return 1
+
+
+def _cmd_docs(args: argparse.Namespace) -> int:
+    from ..errors import ContentError
+    from .docs_tree import write_docs
+
+    try:
+        written = write_docs(Path(args.root), Path(args.out_dir))
+    except ContentError as err:
+        return _report_content_error(err)
+    print(f"ok: {len(written)} files in {args.out_dir} (build it with: mkdocs build -f "
+          f"{Path(args.out_dir) / 'mkdocs.yml'})", file=sys.stderr)
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from ..errors import ContentError
+    from ..render.pages import load_atlas
+    from ..search.emit import write_search
+
+    site = Path(args.site_dir)
+    if not (site / "index.html").is_file():
+        print(f"error: {site}: no index.html here; build the site first (mkdocs build, properdocs build, "
+              f"zensical build)", file=sys.stderr)
+        return 1
+    try:
+        atlas = load_atlas(Path(args.root))
+    except ContentError as err:
+        return _report_content_error(err)
+    write_search(atlas, site, directory_urls=not args.flat_urls)
+    print(f"ok: search index written into {site}", file=sys.stderr)
+    return 0
+
+
+def _cmd_bundle(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from .bundle import make_bundle
+
+    try:
+        out = make_bundle(Path(args.root), Path(args.site_dir) if args.site_dir else None, Path(args.out))
+    except subprocess.CalledProcessError as err:
+        print(f"error: the offline build failed (exit {err.returncode}); nothing bundled", file=sys.stderr)
+        return 1
+    print(f"{out} ({out.stat().st_size / 1024 / 1024:.1f} MiB)")
+    return 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from ..errors import InputError
+    from .diffing import diff_markdown
+
+    try:
+        text = diff_markdown(Path(args.root), args.base)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
-    parser.add_argument("--root", default=str(ROOT), help="project root (holds content/ and site_config/)")
+    parser.add_argument("--root", default=".",
+                        help="project root holding content/ and site_config/ (default: the working directory)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="validate content/ and site_config/, report every error")
@@ -103,6 +168,26 @@ def main(argv: list[str] | None = None) -> int:
     pages = sub.add_parser("pages", help="write the generated Markdown pages to a directory")
     pages.add_argument("out_dir")
     pages.set_defaults(func=_cmd_pages)
+
+    docs = sub.add_parser("docs", help="write the complete docs tree (pages, assets, nav) and a builder config")
+    docs.add_argument("out_dir", help="writes OUT_DIR/docs/ and OUT_DIR/mkdocs.yml")
+    docs.set_defaults(func=_cmd_docs)
+
+    search = sub.add_parser("search", help="write the search index into a site built by any builder")
+    search.add_argument("site_dir")
+    search.add_argument("--flat-urls", action="store_true",
+                        help="the site has .html URLs (use_directory_urls: false, the offline bundle)")
+    search.set_defaults(func=_cmd_search)
+
+    bundle = sub.add_parser("bundle", help="build the offline (file://) site and zip it reproducibly")
+    bundle.add_argument("--site-dir", help="where to build it (default: build/offline/site under the root)")
+    bundle.add_argument("--out", default="dist", help="directory for the zip (default: dist)")
+    bundle.set_defaults(func=_cmd_bundle)
+
+    diff = sub.add_parser("diff", help="Markdown summary of the content changes since a git ref (tasks, "
+                                        "agencies, targets, metadata, pages affected)")
+    diff.add_argument("base", help="the git ref to compare the working tree with (e.g. origin/main)")
+    diff.set_defaults(func=_cmd_diff)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -30,6 +30,7 @@ class Written:
     tasks: int
     report: tuple[str, ...]
     warnings: tuple[str, ...]
+    review_file: Path | None = None  # build/review/<id>.html: the source marked by what it became
 
 
 def load_vocab(root: Path) -> tuple[Vocabulary | None, str | None]:
@@ -72,7 +73,36 @@ def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Pa
         shutil.copyfile(source, target_source)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(out.suffix + ".tmp")
-    tmp.write_text(emit_plan(plan), encoding="utf-8")
+    yaml_text = emit_plan(plan)
+    tmp.write_text(yaml_text, encoding="utf-8")
     tmp.replace(out)
+    warnings = [warning] if warning else []
+    try:
+        review: Path | None = write_review(result, yaml_text, root=root, plan_id=plan_id,
+                                           yaml_name=_shown(out, root), source_name=_shown(target_source, root))
+    except Exception as err:  # noqa: BLE001 — the draft is written; its review page is a help, not the product
+        review = None
+        warnings.append(f"review page not written ({type(err).__name__}: {err})")
     return Written(plan_file=out, source_file=target_source, tasks=sum(1 for _ in plan.iter_tasks()),
-                   report=result.report, warnings=(warning,) if warning else ())
+                   report=result.report, warnings=tuple(warnings), review_file=review)
+
+
+def _shown(path: Path, root: Path) -> str:
+    """``path`` relative to the project root when it is inside it (content/plans/x.yaml), else as given."""
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def write_review(result: ImportResult, yaml_text: str, *, root: Path, plan_id: str, yaml_name: str,
+                 source_name: str) -> Path:
+    """Write ``build/review/<id>.html`` under ``root`` (atomically) and return its path."""
+    from .review import render_review
+
+    path = root / "build" / "review" / f"{plan_id}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".html.tmp")
+    tmp.write_text(render_review(result, yaml_text, yaml_name=yaml_name, source_name=source_name), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -7,7 +7,9 @@ It only wires events. Loading, linking and rendering are library functions (``pa
                   every problem as ``path:line:col: message`` before anything is written;
 * ``on_files``    inject the generated pages and assets (``File.generated``), each page's edit link
                   pointing at the YAML file that holds its content;
-* ``on_serve``    rebuild when ``content/`` or ``site_config/`` change;
+* ``on_serve``    rebuild when ``content/`` or ``site_config/`` change; under ``mkdocs serve`` the
+                  plugin instance lives across rebuilds (``on_startup``) and each rebuild is
+                  incremental (``incremental.Preview``: only the pages an edit affects);
 * ``on_post_build`` write the search index, when the search package provides it.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -23,13 +26,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..errors import ContentError
 from ..atlas import Atlas
 from ..render.page import Asset, Page
 from ..search.emit import write_search
 from ..render.pages import all_pages, load_atlas, navigation
+from .incremental import DropDirtyWarning, Preview, SearchWriter, ThemeCache
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
 
@@ -50,11 +54,30 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.atlas: Atlas | None = None
         self.items: list[Page | Asset] = []
         self.root: Path | None = None
+        self.preview: Preview | None = None  # under mkdocs serve only
+        self.search_writer: SearchWriter | None = None
+        self.changed = True  # did the last on_config change any page
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs keep this instance across serve's rebuilds.
+        self.serving = command == "serve"
+        if self.serving and dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
+
+    def on_shutdown(self) -> None:
+        if self.search_writer is not None:
+            self.search_writer.wait(60)
+        if self.preview is not None:
+            self.preview.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         try:
-            self.atlas = load_atlas(self.root)
+            if getattr(self, "serving", False):
+                self._refresh_preview()
+            else:
+                self.atlas = load_atlas(self.root)
         except ContentError as err:
             problems = "\n".join(str(p) for p in err.problems)
             raise PluginError(f"invalid content ({len(err.problems)} error(s)):\n{problems}") from None
@@ -62,14 +85,23 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         # unless SOURCE_DATE_EPOCH is set; default it to the newest date the content states, so the
         # same content gives the same bytes. An explicit SOURCE_DATE_EPOCH wins.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(_content_epoch(self.atlas)))
-        self.items = all_pages(self.atlas)
+        if self.preview is None:
+            self.items = all_pages(self.atlas)
+        else:
+            self.theme_cache.attach(config.theme)
         if config.nav is None:
             config.nav = navigation(self.items)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        in_nav = {path for entry in navigation(self.items) for path in entry.values()}
         for item in self.items:
-            if isinstance(item, Page):
+            if isinstance(item, Page) and self.preview is not None:
+                # a real file, rewritten only when its text changed: serve --dirty skips the others
+                f = File(item.path, str(self.preview.docs_dir), config.site_dir, config.use_directory_urls,
+                         inclusion=InclusionLevel.INCLUDED if item.path in in_nav else InclusionLevel.NOT_IN_NAV)
+                f.edit_uri = item.edit_path
+            elif isinstance(item, Page):
                 f = File.generated(config, item.path, content=item.markdown)
                 f.edit_uri = item.edit_path
             else:
@@ -94,7 +126,28 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         assert self.atlas is not None
         if not self.config.search:
             return
+        if self.preview is not None and self.search_writer is not None:
+            if self.changed:  # the first build wrote it in line; later ones in the background
+                self.search_writer.submit(self.atlas)
+            return
+        if self.preview is not None:
+            site, flat = Path(config.site_dir), config.use_directory_urls
+            self.search_writer = SearchWriter(lambda a: write_search(a, site, directory_urls=flat))
         write_search(self.atlas, Path(config.site_dir), directory_urls=config.use_directory_urls)
+
+
+    def _refresh_preview(self) -> None:
+        assert self.root is not None
+        if self.preview is None or self.preview.root != self.root:
+            self.preview = Preview(self.root)
+            self.theme_cache = ThemeCache()
+        start = time.perf_counter()
+        done = self.preview.refresh()
+        self.atlas, self.items = self.preview.atlas, self.preview.pages()
+        self.changed = done.rendered > 0
+        log.info("preview: %s %d page(s) rendered, %d Markdown file(s) changed, in %.2f s",
+                 "all" if done.everything else "affected:", done.rendered, done.written,
+                 time.perf_counter() - start)
 
 
 def _content_epoch(atlas: Atlas) -> int:

@@ -10,17 +10,15 @@ URLs are permanent (researchers cite them); ``urls`` (atlas/urls.py) is the one 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Agency, Citation, Plan, Section, Target, Task, Vocabulary
+from ..text import docnum
 from ..text.folding import fold
+from ..model import ROLES, Agency, Citation, Plan, Section, Target, Task, Vocabulary
 from .evidence import Mention, unstructured
 from .urls import urls
 
-ROLES = ("lead", "cooperating", "responsible")
-ROLE_NAMES = {"lead": "牵头", "cooperating": "配合", "responsible": "负责"}
 
 
 @dataclass(frozen=True)
@@ -109,24 +107,13 @@ class Atlas:
 
 
 def doc_number_key(doc_number: str) -> str:
-    """Fold a 文号 so that 京政发[2016]4号 and 京政发〔2016〕4号 are the same document."""
-    return re.sub(r"[\s\[\]〔〕()()【】]", "", doc_number)
+    """One key per document whatever the 文号's brackets: 京政发[2016]4号 = 京政发〔2016〕4号 (text.docnum)."""
+    return docnum.key(doc_number)
 
 
 def document_slug(doc_number: str | None, title: str | None) -> str:
-    """An ASCII slug for a cited document: pinyin initials of the issuer code, year and number."""
-    from pypinyin import lazy_pinyin
-
-    if doc_number:
-        m = re.match(r"(.*?)[\[〔(【(](\d{4})[\]〕)】)](\d+)号", doc_number.strip())
-        if m:
-            code = "".join(p[0] for p in lazy_pinyin(m.group(1)) if p and p[0].isalnum()).lower()
-            return f"{code}-{m.group(2)}-{m.group(3)}"
-        text = doc_number
-    else:
-        text = title or "document"
-    slug = "-".join(lazy_pinyin(text))
-    return re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")[:60] or "document"
+    """An ASCII slug for a cited document (text.docnum.slug: gf-2015-40)."""
+    return docnum.slug(doc_number, title)
 
 
 def measure(vocab: Vocabulary, target: Target) -> Measure | None:

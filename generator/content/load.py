@@ -7,6 +7,8 @@ contributor sees the whole list in one run (as ``path:line:col: message``, paths
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, Problem
@@ -16,19 +18,64 @@ from .plans import PlanReader
 from .vocab import read_vocabulary
 
 PLANS_DIR = "content/plans"
+SOURCES_DIR = "content/sources"
+VOCAB_DIR = "site_config"
 
 
-def load_content(root: Path) -> Content:
-    """Load and validate the whole content tree under ``root``; raise ContentError with every problem."""
-    content, problems = read_content(Path(root))
+@dataclass
+class LoadCache:
+    """What an earlier ``read_content`` of the same tree read, for a preview that reloads often.
+
+    A plan is read and validated again only when its YAML, its source text or anything under
+    site_config/ changed (compared by content digest, not by time stamp); every other plan is the
+    very object read before, so a later stage can tell unchanged plans by identity. A vocabulary
+    change drops every cached plan: each plan's references are checked against the vocabulary.
+    """
+
+    vocab_key: str | None = None
+    vocab: tuple | None = None  # (Vocabulary, problems, unreadable) of vocab_key
+    plans: dict[str, tuple] = field(default_factory=dict)  # rel → (key, problems, plan)
+
+
+def _digest(*paths: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for path in paths:
+        h.update(str(path).encode("utf-8") + b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"\1missing")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _vocab_key(root: Path) -> str:
+    folder = root / VOCAB_DIR
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    return _digest(*files)
+
+
+def load_content(root: Path, cache: LoadCache | None = None) -> Content:
+    """Load and validate the whole content tree under ``root``; raise ContentError with every problem.
+
+    With a ``cache`` (``make serve``), unchanged plans are reused from the previous call.
+    """
+    content, problems = read_content(Path(root), cache)
     if problems:
         raise ContentError(problems)
     return content
 
 
-def read_content(root: Path) -> tuple[Content, list[Problem]]:
+def read_content(root: Path, cache: LoadCache | None = None) -> tuple[Content, list[Problem]]:
     """Whatever could be read, and every problem found (empty when the content is valid)."""
-    vocab, problems, unreadable = read_vocabulary(root)
+    if cache is not None:
+        key = _vocab_key(root)
+        if key != cache.vocab_key or cache.vocab is None:
+            cache.vocab_key, cache.vocab, cache.plans = key, read_vocabulary(root), {}
+        vocab, vocab_problems, unreadable = cache.vocab
+        problems = list(vocab_problems)
+    else:
+        vocab, problems, unreadable = read_vocabulary(root)
     plans: dict[str, Plan] = {}
     folder = root / PLANS_DIR
     if not folder.is_dir():
@@ -39,6 +86,12 @@ def read_content(root: Path) -> tuple[Content, list[Problem]]:
                                 f"plan files end in .yaml: rename it to {stray.stem}.yaml"))
     for file in sorted(folder.glob("*.yaml")):
         rel = f"{PLANS_DIR}/{file.name}"
+        if cache is not None:
+            hit = cache.plans.get(rel)
+            if hit is not None and hit[0] == _plan_key(root, file, hit[2]):
+                problems += hit[1]
+                plans[hit[2].id] = hit[2]
+                continue
         checked = read_checked(root, rel, "plan")
         problems += checked.problems
         if checked.doc is None:
@@ -48,5 +101,16 @@ def read_content(root: Path) -> tuple[Content, list[Problem]]:
         problems += reader.problems
         if plan is not None:
             plans[plan.id] = plan
+        if cache is not None:  # only a plan that could be read: an unreadable one is read again
+            if plan is not None:
+                cache.plans[rel] = (_plan_key(root, file, plan),
+                                    tuple(checked.problems) + tuple(reader.problems), plan)
+            else:
+                cache.plans.pop(rel, None)
     # A missing schema or vocabulary is met by every file that needs it: report it once.
     return Content(vocab, plans), list(dict.fromkeys(problems))
+
+
+def _plan_key(root: Path, file: Path, plan: Plan) -> str:
+    """Digest of what a plan's reading depends on: its YAML and the source text it names."""
+    return _digest(file, root / SOURCES_DIR / plan.source.file)

@@ -18,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
-from ..model import (Agency, AgencyRef, Attachment, AttachmentMember, Citation, Loc, Period, Plan, Section,
+from ..model import (ROLES, Agency, AgencyRef, Attachment, AttachmentMember, Citation, Loc, Period, Plan, Section,
                      Source, Target, Task, Vocabulary)
 from ..text.verbatim import normalize
 from .sources import SourceText, read_source
 from .yamlload import Document
 
 SLUG = re.compile(r"[a-z0-9-]+\Z")
-ROLES = ("lead", "cooperating", "responsible")
 
 
 def _str(raw: dict, key: str) -> str | None:

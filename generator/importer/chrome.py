@@ -15,8 +15,9 @@ The metadata extractor reads the *raw* text, so a 发布日期 in a counter line
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ..text.verbatim import normalize
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,9 @@ class Dechromed:
     removed: tuple[Line, ...]
 
 
-def _fold(text: str) -> str:
-    """NFKC and no whitespace: how patterns see a line (， → ,  ： → :  全角空格 gone)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+# NFKC and no whitespace: how patterns see a line (， → ,  ： → :  全角空格 gone): the verbatim
+# normalisation (text.verbatim), no script folding
+_fold = normalize
 
 
 # Breadcrumbs: "当前位置:首页 > …", "您现在的位置: …", or a line that is a chain of short segments

@@ -45,9 +45,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from generator.model import Domain
-from generator.text.verbatim import normalize
 
-from ..text.folding import fold
+from ..text.folding import fold_key
 
 __all__ = ["FALLBACK", "MIN_BODY_HITS", "MIN_SECONDARY_HITS", "NOT_A_FIELD", "classify_domains", "heading_focus"]
 
@@ -69,8 +68,7 @@ _LIST_SEP = "、"
 _LIST_EDGE = set("、和及与或等,。;:()“”\"") | {""}
 
 
-def _fold(text: str) -> str:
-    return fold(normalize(text)).casefold()
+_fold = fold_key  # text.folding: no whitespace, NFKC, simplified, case-folded
 
 
 def heading_focus(heading: str) -> str:

@@ -14,6 +14,7 @@ import datetime as dt
 import yaml
 
 from .. import model
+from ..text.numbers import plain
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../site_config/schema/plan.schema.json"
 
@@ -35,10 +36,6 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
-
-
 _Dumper.add_representer(str, _str)
 
 
@@ -49,8 +46,8 @@ def _ref(ref: model.AgencyRef) -> dict:
 def _target(t: model.Target) -> dict:
     return {
         "name": t.name,
-        "value": _number(t.value),
-        "value_max": None if t.value_max is None else _number(t.value_max),
+        "value": plain(t.value),
+        "value_max": None if t.value_max is None else plain(t.value_max),
         "unit": t.unit,
         "comparator": t.comparator,
         "qualifier": t.qualifier,

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Citation, Period
+from ..text import docnum
 from ..text.dates import parse_date
 from ..text.folding import fold
 
@@ -52,12 +53,10 @@ class Metadata:
 ORGAN_SUFFIX = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|厅|局|委|部|院)"
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{2,30}?" + ORGAN_SUFFIX + r"$")
 _ORGAN_LAST = set("府厅室会局委部院")
-# 文号: 国发〔2015〕40号, 京政发[2016]4号, 鲁政办发（2016）3号.
-DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,8}\s*[〔\[［【(（]\s*(?:19|20)[0-9０-９]{2}\s*[〕\]］】)）]\s*[第]?[0-9０-９]{1,4}\s*号"
-)
-# The bracketed year and serial of a 文号, found first; the issuer's prefix is then read backwards.
-_DOC_TAIL = re.compile(r"[〔\[［【(（]\s*(?:19|20)[0-9０-９]{2}\s*[〕\]］】)）]\s*[第]?[0-9０-９]{1,4}\s*号")
+# 文号: 国发〔2015〕40号, 京政发[2016]4号, 鲁政办发（2016）3号 (text.docnum); the bracketed year and
+# serial (TAIL) is found first, the issuer's prefix then read backwards.
+DOC_NUMBER = docnum.PATTERN
+_DOC_TAIL = docnum.TAIL
 
 
 def _doc_numbers(folded: str):
@@ -317,9 +316,8 @@ def _period(title: str | None, raw: str, folded: str) -> Period | None:
 
 
 def _citation_key(number: str) -> str:
-    """国发〔2015〕40号 and 国发[2015]40号 are one document: fold brackets, width and spaces."""
-    key = re.sub(r"\s", "", fold(number))
-    return re.sub(r"[〔\[［【(（]", "[", re.sub(r"[〕\]］】)）]", "]", key))
+    """国发〔2015〕40号 and 国发[2015]40号 are one document (text.docnum.key)."""
+    return docnum.key(number)
 
 
 def _cites(raw: str, folded: str, own: str | None) -> tuple[Citation, ...]:

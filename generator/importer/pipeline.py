@@ -23,8 +23,22 @@ from .annotations import AnnotationRules, find_annotations, parse_annotation
 from .chrome import strip_chrome
 from .classify import FALLBACK, classify_domains
 from .metadata import Metadata, extract_metadata
+from .provenance import Provenance, build_provenance
 from .structure import build_outline
 from .targets import extract_targets, governing_year
+
+
+class StageFailure(str):
+    """A report line saying a stage raised and its output was left out (a bug in the importer, not a
+    property of the text). It is a ``str`` like every report line, so readers print it unchanged; tests
+    tell it apart by type (the fuzz tests assert there is none)."""
+
+    __slots__ = ()
+
+
+def stage_failures(report: tuple[str, ...] | list[str]) -> list[str]:
+    """The report lines that record a stage's crash."""
+    return [line for line in report if isinstance(line, StageFailure)]
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,9 @@ class ImportResult:
 
     plan: model.Plan
     report: tuple[str, ...]
+    # Which source spans became which part of the plan, and the importer's doubts (provenance.py):
+    # what the review page shows. Offsets index the text as read (line ends as \n, no BOM).
+    provenance: Provenance | None = None
 
 
 # --- domains ------------------------------------------------------------------------------------------
@@ -158,7 +175,7 @@ class _Enricher:
         try:
             return tuple(extract_targets(text, year=year, indicators=self.indicators))
         except Exception as err:  # noqa: BLE001 — a target bug must not lose the whole plan
-            self.report.append(f"targets not read ({type(err).__name__}: {err}) in: {text[:40]}")
+            self.report.append(StageFailure(f"targets not read ({type(err).__name__}: {err}) in: {text[:40]}"))
             return ()
 
     def _annotation(self, owner: str, annotation: str) -> tuple:
@@ -167,7 +184,7 @@ class _Enricher:
             try:
                 self.read[key] = self.agencies.read(annotation, owner)
             except Exception as err:  # noqa: BLE001 — one odd annotation must not lose the plan
-                self.report.append(f"{owner}: annotation not read ({type(err).__name__}: {err}): {annotation}")
+                self.report.append(StageFailure(f"{owner}: annotation not read ({type(err).__name__}: {err}): {annotation}"))
                 self.read[key] = ((), (), ())
         return self.read[key]
 
@@ -200,7 +217,7 @@ class _Enricher:
         try:
             domains = _domains(draft, headings, self.vocab)
         except Exception as err:  # noqa: BLE001
-            self.report.append(f"{t.id}: domains not classified ({type(err).__name__}: {err})")
+            self.report.append(StageFailure(f"{t.id}: domains not classified ({type(err).__name__}: {err})"))
             domains = ()
         return replace(draft, domains=domains)
 
@@ -213,7 +230,7 @@ def import_text(raw: str, *, plan_id: str, source_file: str,
     try:
         meta = extract_metadata(raw)
     except Exception as err:  # noqa: BLE001 — metadata is best effort; structure still matters
-        report.append(f"metadata not read ({type(err).__name__}: {err}); fill it in by hand")
+        report.append(StageFailure(f"metadata not read ({type(err).__name__}: {err}); fill it in by hand"))
         meta = Metadata(None, None, None, None, None, None)
     dechromed = strip_chrome(raw)
     report += [f"line {ln.number}: page chrome removed: {ln.text[:40]}" for ln in dechromed.removed]
@@ -241,7 +258,8 @@ def import_text(raw: str, *, plan_id: str, source_file: str,
             from .agencies import suggest_entries
 
             snippet = suggest_entries(agencies.unresolved)
-        except Exception:  # noqa: BLE001
+        except Exception as err:  # noqa: BLE001
+            report.append(StageFailure(f"agency suggestions not made ({type(err).__name__}: {err})"))
             snippet = "\n".join(f"- {{region: {r}, name: {n}}}" for r, n in agencies.unresolved)
         if snippet:
             report.append("agencies not in the vocabulary (suggested site_config/agencies.yaml entries):\n"
@@ -262,7 +280,13 @@ def import_text(raw: str, *, plan_id: str, source_file: str,
         sections=sections,
         attachments=attachments,
     )
-    return ImportResult(plan, tuple(report))
+    try:
+        provenance = build_provenance(raw, plan, dechromed=dechromed, report=report,
+                                      unresolved=agencies.unresolved, vocab_loaded=vocab is not None)
+    except Exception as err:  # noqa: BLE001 — the draft stands without its review data
+        report.append(StageFailure(f"provenance not computed ({type(err).__name__}: {err})"))
+        provenance = None
+    return ImportResult(plan, tuple(report), provenance)
 
 
 def verbatim_problems(plan: model.Plan, source: str) -> list[str]:

@@ -120,9 +120,7 @@ _NUMBER = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    """A same-length copy of ``text``: ２ → 2, ， → ,, 達到 → 达到 (see folding.py)."""
-    return fold(text)
+_fold = fold  # a same-length copy of ``text``: ２ → 2, ， → ,, 達到 → 达到 (text.folding)
 
 
 def governing_year(text: str) -> int | None:

@@ -10,11 +10,11 @@ Cost is what the page shows: ``atlas.tasks_by_agency`` holds each agency's tasks
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from ..model import Agency
-from ..atlas import ROLE_NAMES, ROLES, Atlas, urls
+from ..model import ROLES, ROLE_NAMES, Agency
+from ..atlas import Atlas, urls
 from ..atlas.roles import NOTE, convention
 from .page import Page
 from .refs import RegionGroup, RegionTasks, by_region, group_regions, template_context
@@ -110,7 +110,10 @@ def index_page(atlas: Atlas) -> Page:
     return Page(path=path, title="部门", markdown=markdown, edit_path="site_config/agencies.yaml")
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
-    yield index_page(atlas)
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
+    if only is None or "agencies/index.md" in only:
+        yield index_page(atlas)
     for agency in atlas.vocab.agencies.values():
-        yield agency_page(atlas, agency)
+        if only is None or source_path(urls.agency(agency.id)) in only:
+            yield agency_page(atlas, agency)

@@ -10,7 +10,7 @@ Cost is what the page shows: ``atlas.agencies_by_type`` and ``atlas.tasks_by_age
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..model import Agency, AgencyType
@@ -99,7 +99,10 @@ def index_page(atlas: Atlas) -> Page:
     return Page(path=path, title="部门类型", markdown=markdown, edit_path="site_config/agency_types.yaml")
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
-    yield index_page(atlas)
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
+    if only is None or "agency-types/index.md" in only:
+        yield index_page(atlas)
     for agency_type in atlas.vocab.agency_types.values():
-        yield type_page(atlas, agency_type)
+        if only is None or source_path(urls.agency_type(agency_type.id)) in only:
+            yield type_page(atlas, agency_type)

@@ -11,7 +11,7 @@ Cost: one pass over ``atlas.tasks_by_domain``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..model import Domain, Region
@@ -74,7 +74,9 @@ def coverage(atlas: Atlas) -> Coverage:
     return Coverage(domains, rows, totals)
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    if only is not None and PATH not in only:
+        return
     markdown = front_matter("覆盖矩阵", hide=["navigation", "toc"]) + render(
         "coverage.md.j2", path=PATH, cov=coverage(atlas), **template_context(atlas)
     )

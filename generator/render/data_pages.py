@@ -7,7 +7,7 @@ and a table of every column — CSV name, JSON field, type, meaning — taken fr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from . import exports
@@ -29,7 +29,10 @@ class ExportDoc:
     columns: tuple[exports.Column, ...]
 
 
-def pages(atlas: Atlas) -> Iterable[Page | Asset]:
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page | Asset]:
+    """The data page and every export; with ``only``, all of them when it holds the page's path."""
+    if only is not None and PATH not in only:
+        return
     files = exports.assets(atlas)
     docs = []
     for name in exports.EXPORTS:

@@ -8,7 +8,7 @@ and the index links there instead of duplicating it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..model import Plan, Region
@@ -76,8 +76,10 @@ def index_page(atlas: Atlas) -> Page:
     return Page(path=path, title="引用文件", markdown=markdown)
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
-    yield index_page(atlas)
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
+    if only is None or "documents/index.md" in only:
+        yield index_page(atlas)
     for doc in atlas.documents.values():
-        if doc.plan is None:
+        if doc.plan is None and (only is None or source_path(urls.document(doc.id)) in only):
             yield document_page(atlas, document_view(atlas, doc))

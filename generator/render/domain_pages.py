@@ -12,13 +12,13 @@ Cost is what the page shows: ``atlas.tasks_by_domain`` gives the tasks, nothing 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 import re
 
 from ..model import Domain
-from ..atlas import Atlas, TargetRef, TaskRef, urls
+from ..atlas import Atlas, TaskRef, urls
 from ..text.figures import sentences
 from ..text.folding import fold
 from ..text.verbatim import normalize
@@ -28,6 +28,7 @@ from .refs import (
     template_context,
 )
 from .render import front_matter, md, render, source_path
+from .target_table import INDICATOR, REGION, TargetTable, table
 
 # Above this many regions, each region's block starts collapsed: the in-page table of contents is
 # then the way in, and the page is not a wall of quotes.
@@ -52,7 +53,7 @@ class DomainView:
     groups: tuple[RegionGroup, ...]
     region_tasks: dict[str, RegionTasks]
     collapsed: bool
-    targets: tuple[TargetRef, ...]
+    targets: TargetTable
     uncovered: tuple[RegionGroup, ...]
     uncovered_count: int
     task_count: int
@@ -111,7 +112,7 @@ def domain_view(atlas: Atlas, domain: Domain) -> DomainView:
         groups=group_regions(atlas.vocab, region_tasks),
         region_tasks=region_tasks,
         collapsed=len(region_tasks) > COLLAPSE_AFTER,
-        targets=task_targets(refs),
+        targets=table(atlas.vocab, task_targets(refs), (REGION, INDICATOR)),
         uncovered=group_regions(atlas.vocab, uncovered),
         uncovered_count=len(uncovered),
         task_count=len(refs),
@@ -138,7 +139,10 @@ def index_page(atlas: Atlas) -> Page:
     return Page(path=path, title="政策领域", markdown=markdown, edit_path="site_config/domains.yaml")
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
-    yield index_page(atlas)
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
+    if only is None or "domains/index.md" in only:
+        yield index_page(atlas)
     for domain in atlas.vocab.domains.values():
-        yield domain_page(atlas, domain)
+        if only is None or source_path(urls.domain(domain.id)) in only:
+            yield domain_page(atlas, domain)

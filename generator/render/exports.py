@@ -28,10 +28,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import AgencyRef
-from ..atlas import ROLES, Atlas, doc_number_key, urls
+from ..model import ROLES, AgencyRef
+from ..atlas import Atlas, doc_number_key, urls
 from .page import Asset
-from .render import number
+from ..text.numbers import format_number as number
+from ..text.numbers import plain
 
 SCHEMAS = Path(__file__).parent / "schemas"
 EXPORTS = ("plans", "tasks", "agencies", "targets")
@@ -93,10 +94,7 @@ def _date(value: dt.date | None) -> str | None:
 
 
 def _num(value: float | None) -> int | float | None:
-    """65.0 → 65 so that JSON and CSV show the figure the plan wrote."""
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
+    return None if value is None else plain(value)
 
 
 def _agencies(refs: tuple[AgencyRef, ...]) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ domain, agency type and indicator; each list is ordered as its vocabulary file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Container, Iterable
 
 from ..atlas import Atlas, urls
 from .page import Page
@@ -92,5 +92,6 @@ def home_page(atlas: Atlas) -> Page:
     return Page(path=path, title="政策图谱", markdown=markdown, edit_path=None)
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
-    yield home_page(atlas)
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    if only is None or "index.md" in only:
+        yield home_page(atlas)

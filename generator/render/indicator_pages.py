@@ -17,7 +17,7 @@ Cost is what the pages show: ``atlas.targets_by_indicator`` per indicator, one p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..model import Indicator, Plan, Region
@@ -25,8 +25,14 @@ from ..atlas import Atlas, TargetRef, urls
 from ..atlas.evidence import Mention
 from .charts import MENTIONED, NO_TARGET, NOT_EXTRACTED, STATUS_TEXT, VALUE, Bar, bar_chart
 from .page import Page
-from .refs import RegionGroup, group_head, group_regions, measure_text, template_context
+from .refs import RegionGroup, group_head, group_regions, template_context
 from .render import front_matter, render, source_path
+from .target_table import (INDICATOR, PLAN, REGION, Cell, Note, TargetRow, TargetTable, measure_text, row,
+                           table)
+
+# the leading columns of the index of all targets, and of an indicator's page
+INDEX_COLUMNS = (REGION, PLAN, INDICATOR)
+INDICATOR_COLUMNS = (REGION, PLAN)
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,7 @@ class Chart:
 class IndicatorView:
     indicator: Indicator
     rows: tuple[IndicatorRow, ...]
+    table: TargetTable  # the rows as the page's target table
     charts: tuple[Chart, ...]
     regions: int  # regions with at least one target for the indicator
 
@@ -72,7 +79,7 @@ class TargetGroup:
     """The master table's rows of one province-level group, in plan then document order."""
 
     group: RegionGroup
-    targets: tuple[TargetRef, ...]
+    table: TargetTable
 
 
 def _region(atlas: Atlas, region_id: str) -> Region:
@@ -158,12 +165,35 @@ def charts_for(indicator: Indicator, rows: tuple[IndicatorRow, ...]) -> tuple[Ch
     return (Chart(unit, svg),)
 
 
+# what a plan without a target for the indicator says in the table instead, by status
+_NOTES = {
+    NO_TARGET: Note(STATUS_TEXT[NO_TARGET], "span", "atlas-no-target"),
+    NOT_EXTRACTED: Note(STATUS_TEXT[NOT_EXTRACTED], "em", "atlas-not-extracted"),
+    MENTIONED: Note(STATUS_TEXT[MENTIONED], "span", "atlas-mentioned"),
+}
+
+
+def indicator_table(atlas: Atlas, rows: tuple[IndicatorRow, ...]) -> TargetTable:
+    """The page's table: figures in the indicator's unit; a plan without a target says why, and a
+    plan whose text names the indicator with a figure quotes those sentences."""
+    out = []
+    for r in rows:
+        if r.target:
+            out.append(row(atlas.vocab, r.target, INDICATOR_COLUMNS, in_indicator_unit=True))
+        else:
+            lead = (Cell(r.region.name, urls.region(r.region.id)), Cell(r.plan.title, urls.plan(r.plan.id)))
+            out.append(TargetRow(lead, note=_NOTES[r.status],
+                                 mentions=tuple((m.sentence, m.url) for m in r.mentions)))
+    return TargetTable(INDICATOR_COLUMNS, tuple(out))
+
+
 def indicator_view(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],
                    with_targets: frozenset[str]) -> IndicatorView:
     rows = indicator_rows(atlas, indicator, plans, with_targets)
     return IndicatorView(
         indicator=indicator,
         rows=rows,
+        table=indicator_table(atlas, rows),
         charts=charts_for(indicator, rows),
         regions=len({r.region.id for r in rows if r.target}),
     )
@@ -191,7 +221,7 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
         # regions in vocabulary order (the province before its cities); stable, so plans stay by id
         # and targets in document order
         trefs = sorted(per_group[g.head.id], key=lambda t: order.get(t.plan.region, len(order)))
-        groups.append(TargetGroup(g, tuple(trefs)))
+        groups.append(TargetGroup(g, table(atlas.vocab, trefs, INDEX_COLUMNS)))
     known = {g.group.head.id for g in groups}
     stray = tuple(t for k, ts in per_group.items() if k not in known for t in ts)
     summaries = tuple(
@@ -204,13 +234,11 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
         "indicators_index.md.j2",
         path=path,
         groups=groups,
-        stray=stray,
+        stray=table(atlas.vocab, stray, INDEX_COLUMNS) if stray else None,
         summaries=summaries,
         not_extracted=not_extracted,
         target_count=len(atlas.targets),
-        filter_regions=tuple(dict.fromkeys(
-            (atlas.vocab.regions[t.plan.region].name if t.plan.region in atlas.vocab.regions else t.plan.region)
-            for g in groups for t in g.targets)),
+        filter_regions=tuple(dict.fromkeys(r.lead[0].text for g in groups for r in g.table.rows)),
         filter_years=tuple(sorted({t.target.year for t in atlas.targets if t.target.year is not None})),
         status=STATUS_TEXT,
         **template_context(atlas),
@@ -218,9 +246,12 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
     return Page(path=path, title="量化指标", markdown=markdown, edit_path="site_config/indicators.yaml")
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
     with_targets = plans_with_targets(atlas)
     plans = plans_in_region_order(atlas)
-    yield index_page(atlas, with_targets)
+    if only is None or "indicators/index.md" in only:
+        yield index_page(atlas, with_targets)
     for indicator in atlas.vocab.indicators.values():
-        yield indicator_page(atlas, indicator_view(atlas, indicator, plans, with_targets))
+        if only is None or source_path(urls.indicator(indicator.id)) in only:
+            yield indicator_page(atlas, indicator_view(atlas, indicator, plans, with_targets))

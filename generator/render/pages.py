@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Iterable
+from typing import Container, Iterable
 
 from ..atlas import Atlas, link
 from .page import Asset, Page
@@ -70,12 +70,16 @@ def _producers():
         yield importlib.import_module(f"{__package__}.{name}")
 
 
-def all_pages(atlas: Atlas) -> list[Page | Asset]:
-    """Every generated page and asset, producers in ``PRODUCERS`` order; duplicate paths are an error."""
+def all_pages(atlas: Atlas, only: Container[str] | None = None) -> list[Page | Asset]:
+    """Every generated page and asset, producers in ``PRODUCERS`` order; duplicate paths are an error.
+
+    With ``only`` (page paths, see ``affected.affected_paths``), just those pages, rendered exactly as
+    in the whole set; the data page's path stands for every data export.
+    """
     out: list[Page | Asset] = []
     seen: dict[str, str] = {}
     for module in _producers():
-        for item in module.pages(atlas):
+        for item in module.pages(atlas, only):
             if item.path in seen:
                 raise ValueError(f"{item.path} produced twice ({seen[item.path]}, {module.__name__})")
             seen[item.path] = module.__name__

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Container, Iterable
 
-from ..model import AgencyRef, Citation, Plan, Section, Target, Task
-from ..atlas import ROLE_NAMES, ROLES, Atlas, CitedDocument, doc_number_key, urls
+from ..model import ROLES, ROLE_NAMES, AgencyRef, Citation, Plan, Section, Task, Vocabulary
+from ..atlas import Atlas, CitedDocument, doc_number_key, urls
 from .page import Page
+from .target_table import TargetTable, plan_table
 from .render import front_matter, render, source_path
 
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇]+$")
@@ -41,18 +42,11 @@ class RoleBadges:
 
 
 @dataclass(frozen=True)
-class TargetRow:
-    target: Target
-    indicator_name: str | None
-    indicator_url: str | None
-
-
-@dataclass(frozen=True)
 class TaskView:
     task: Task
     roles: tuple[RoleBadges, ...]
     domains: tuple[tuple[str, str], ...]  # (name, url)
-    targets: tuple[TargetRow, ...]
+    targets: TargetTable
 
 
 @dataclass(frozen=True)
@@ -60,7 +54,7 @@ class SectionView:
     section: Section
     level: int  # Markdown heading level
     heading: str | None  # number + title, None when the section has neither
-    targets: tuple[TargetRow, ...]
+    targets: TargetTable
     tasks: tuple[TaskView, ...]
     children: tuple["SectionView", ...]
 
@@ -85,23 +79,17 @@ def numbered(number: str | None, title: str | None) -> str | None:
     return f"{number}{sep}{title}" if title else number
 
 
-def _agency_url(atlas: Atlas, agency_id: str | None) -> str | None:
-    return urls.agency(agency_id) if agency_id and agency_id in atlas.vocab.agencies else None
+def agency_url(vocab: Vocabulary, agency_id: str | None) -> str | None:
+    """The page of an agency a task names, when the vocabulary knows it (else the name is shown
+    unlinked: a name the vocabulary does not list has no page)."""
+    return urls.agency(agency_id) if agency_id and agency_id in vocab.agencies else None
 
 
 def _badges(atlas: Atlas, refs: tuple[AgencyRef, ...]) -> tuple[Badge, ...]:
     return tuple(
-        Badge(r.name, _agency_url(atlas, r.agency))
+        Badge(r.name, agency_url(atlas.vocab, r.agency))
         for r in refs
     )
-
-
-def _targets(atlas: Atlas, targets: tuple[Target, ...]) -> tuple[TargetRow, ...]:
-    rows = []
-    for t in targets:
-        ind = atlas.vocab.indicators.get(t.indicator) if t.indicator else None
-        rows.append(TargetRow(t, ind.name if ind else None, urls.indicator(ind.id) if ind else None))
-    return tuple(rows)
 
 
 def _task_view(atlas: Atlas, task: Task) -> TaskView:
@@ -113,7 +101,7 @@ def _task_view(atlas: Atlas, task: Task) -> TaskView:
     domains = tuple(
         (atlas.vocab.domains[d].name, urls.domain(d)) for d in task.domains if d in atlas.vocab.domains
     )
-    return TaskView(task, roles, domains, _targets(atlas, task.targets))
+    return TaskView(task, roles, domains, plan_table(atlas.vocab, task.targets))
 
 
 def _section_views(atlas: Atlas, sections: tuple[Section, ...], level: int) -> tuple[SectionView, ...]:
@@ -122,7 +110,7 @@ def _section_views(atlas: Atlas, sections: tuple[Section, ...], level: int) -> t
             section=s,
             level=min(level, 6),
             heading=numbered(s.number, s.title),
-            targets=_targets(atlas, s.targets),
+            targets=plan_table(atlas.vocab, s.targets),
             tasks=tuple(_task_view(atlas, t) for t in s.tasks),
             children=_section_views(atlas, s.sections, level + 1),
         )
@@ -188,8 +176,11 @@ def index_page(atlas: Atlas) -> Page:
     return Page(path=path, title="行动方案", markdown=markdown, edit_path=None)  # one row per file
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
-    yield index_page(atlas)
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
+    if only is None or "plans/index.md" in only:
+        yield index_page(atlas)
     documents = documents_by_key(atlas)
     for plan in atlas.plans.values():
-        yield plan_page(atlas, plan, documents)
+        if only is None or source_path(urls.plan(plan.id)) in only:
+            yield plan_page(atlas, plan, documents)

@@ -8,18 +8,23 @@ scan the whole atlas, so a page costs what it shows.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Plan, Region, Target, Vocabulary
-from ..atlas import ROLE_NAMES, Atlas, TargetRef, TaskRef, urls
-from .plan_pages import numbered
-from .render import number
+from ..model import ROLE_NAMES, Plan, Region, Vocabulary
+from ..atlas import Atlas, TargetRef, TaskRef, urls
+from .plan_pages import agency_url, numbered
 
 
 # Characters of an untitled task's text used as its label.
 EXCERPT = 24
+
+
+# What a province-level region's own plans are called under its group heading, by region level.
+OWN_LEVEL_LABELS = {"province": "省本级", "municipality": "市本级", "city": "市本级"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,13 @@ class RegionGroup:
 
     head: Region
     regions: tuple[Region, ...]
+
+    def label(self, region: Region) -> str:
+        """A member's heading under the group's own heading: the head region itself is 省本级 /
+        市本级 (its own plans, not its name again), every other region its name."""
+        if region.id == self.head.id and region.level in OWN_LEVEL_LABELS:
+            return OWN_LEVEL_LABELS[region.level]
+        return region.name
 
 
 @dataclass(frozen=True)
@@ -117,6 +129,21 @@ def task_heading(ref: TaskRef) -> str:
     return numbered(ref.task.number, title) or ref.task.id
 
 
+# How much of a titled task's text an agency page shows under its heading (the full text is one
+# click away on the plan page; full texts repeated on every agency page were the largest share of
+# the site's Markdown at 300 plans, make bench).
+OPENING_CHARS = 60
+
+
+def task_opening(ref: TaskRef) -> str | None:
+    """The opening of a titled task's text, cut with an ellipsis to ``OPENING_CHARS`` characters in
+    all; None for an untitled task, whose heading already is the opening of its text."""
+    if not ref.task.title:
+        return None
+    text = ref.task.text
+    return text if len(text) <= OPENING_CHARS else text[:OPENING_CHARS - 1] + "…"
+
+
 def section_trail(ref: TaskRef) -> str:
     """The titles of the sections above a task, outermost first: where it sits in its plan."""
     return " › ".join(numbered(s.number, s.title) or s.id for s in ref.sections)
@@ -136,42 +163,12 @@ def task_targets(refs: Iterable[TaskRef]) -> tuple[TargetRef, ...]:
     )
 
 
-def target_range(target: Target) -> str:
-    """A target's number without its unit: 65, 2-3 (a range keeps its upper bound)."""
-    value = number(target.value)
-    if target.value_max is not None:
-        value = f"{value}-{number(target.value_max)}"
-    return value
-
-
-def target_value(target: Target) -> str:
-    """A target's figure as one reads it: 65%, 2-3家, 5000亿元 (the comparator is shown apart)."""
-    return f"{target_range(target)}{target.unit or ''}"
-
-
-def measure_text(tref: TargetRef) -> str:
-    """A target's figure in its indicator's unit with the comparator and the qualifier as written:
-    超过 100 Mbps, 不低于 3家(各、以上)."""
-    t, m = tref.target, tref.measure
-    if m is None:
-        return f"{t.comparator} {target_value(t)}"
-    value = number(m.value) + (f"-{number(m.value_max)}" if m.value_max is not None else "")
-    unit = m.unit or ""
-    text = f"{t.comparator} {value}{(' ' if unit[:1].isascii() and unit != '%' else '')}{unit}"
-    return text + (f"({t.qualifier})" if t.qualifier else "")
-
-
-def comparator_text(target: Target) -> str:
-    """The comparator from the vocabulary, with the qualifier as written: 不低于(以上), 达到(各、以上)."""
-    return target.comparator + (f"({target.qualifier})" if target.qualifier else "")
-
-
 def template_context(atlas: Atlas) -> dict[str, Any]:
-    """What every E2 template may look up: the vocabularies, the URL scheme and these helpers."""
+    """What every cross-cutting page template may look up: the vocabularies, the URL scheme and these helpers."""
     return {
         "h": _helpers,
         "urls": urls,
-        "known": atlas.vocab.agencies,
+        "agency_url": functools.partial(agency_url, atlas.vocab),
         "regions": atlas.vocab.regions,
         "indicators": atlas.vocab.indicators,
         "types": atlas.vocab.agency_types,
@@ -184,7 +181,4 @@ class _helpers:
 
     task_heading = staticmethod(task_heading)
     section_trail = staticmethod(section_trail)
-    target_value = staticmethod(target_value)
-    range = staticmethod(target_range)
-    measure_text = staticmethod(measure_text)
-    comparator_text = staticmethod(comparator_text)
+    task_opening = staticmethod(task_opening)

@@ -8,10 +8,10 @@ plan yet still has a page (it shows that nothing is collected) and keeps its URL
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Container, Iterable
 
-from ..model import Agency, Plan, Region
-from ..atlas import ROLE_NAMES, ROLES, Atlas, urls
+from ..model import ROLES, ROLE_NAMES, Agency, Plan, Region
+from ..atlas import Atlas, urls
 from .page import Page
 from .render import front_matter, render, source_path
 
@@ -113,8 +113,11 @@ def index_page(atlas: Atlas, tree: tuple[RegionNode, ...]) -> Page:
     return Page(path=path, title="地区", markdown=markdown, edit_path="site_config/regions.yaml")
 
 
-def pages(atlas: Atlas) -> Iterable[Page]:
+def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
+    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
     tree = region_tree(atlas)
-    yield index_page(atlas, tree)
+    if only is None or "regions/index.md" in only:
+        yield index_page(atlas, tree)
     for node in flatten(tree):
-        yield region_page(atlas, node)
+        if only is None or source_path(urls.region(node.region.id)) in only:
+            yield region_page(atlas, node)

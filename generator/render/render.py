@@ -27,6 +27,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..model import ROLE_NAMES, ROLES
+from ..text.numbers import format_number as number
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Characters Markdown, Python-Markdown's extensions or HTML give meaning to anywhere in a line. Chinese
@@ -96,21 +99,6 @@ def date_zh(value: dt.date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def number(value: float | int | None) -> str:
-    """Format a figure without a spurious ``.0`` (65.0 → 65, 2.5 → 2.5) and with no grouping.
-
-    Grouping commas are left out on purpose: the plans write 5000亿元, and a reader comparing a quote
-    with the table must see the same digits.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return str(value)
-
-
 def front_matter(title: str, **meta: Any) -> str:
     """A YAML front-matter block whose values are JSON strings (valid YAML, safe for any text).
 
@@ -175,7 +163,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md, md_block=md_block, attr=attr, anchor=anchor, date_zh=date_zh, number=number)
-    env.globals.update(link=link)
+    # the task roles in their order, for templates (model.ROLES): role_order, role_names, role_labels
+    env.globals.update(link=link, role_order=ROLES, role_names=ROLE_NAMES,
+                       role_labels=tuple(ROLE_NAMES[r] for r in ROLES))
     return env
 
 

@@ -16,9 +16,9 @@ from ..atlas import Atlas
 from .documents import SearchDocument, build_documents, user_dictionary
 from .documents import HUB_KINDS
 from .index import build_index, word_vocabulary
-from .query import SearchIndex, haystack_parts
+from .query import SearchIndex, engine_constants, haystack_parts
 from .shards import Shards, build_shards
-from .t2s import table_for
+from ..text.t2s import table_for
 from .tokenize import Segmenter, fold, is_han
 
 FORMAT_VERSION = 1
@@ -74,6 +74,7 @@ class SearchBundle:
                 for d in self.documents
             ],
             hub_start=hub_start,
+            constants=engine_constants(),
         )
 
     def _plan_region(self, plan_id: str) -> str | None:

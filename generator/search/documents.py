@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..atlas import ROLES, Atlas, TaskRef, urls
+from ..atlas import Atlas, TaskRef, urls
+from ..model import ROLES
 
 # passages are listed as results; hub pages (the vocabulary's) are shown apart, as a row of links
 PASSAGE_KINDS = ("task", "section", "plan", "attachment")

@@ -33,8 +33,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from .shards import POSITIONS, TEXT_BIT, key_shard
+from .shards import DOMAIN_PREFIX, POSITIONS, TEXT_BIT, key_shard
 from .tokenize import fold, is_han, runs
 
 # weight of a segment found in each haystack part, in haystack order
@@ -44,7 +45,26 @@ PHRASE_WEIGHT = 2.0  # an unspaced run of several segments found as typed
 MAX_WORD = 12  # longest vocabulary word the segmenter tries
 POSITION_MASK = (1 << POSITIONS) - 1
 PAGE_SIZE = 20  # results the search box shows at once (atlas-search.js)
-HUB_CANDIDATES = 16  # hub pages whose documents it loads to pick the row of (at most 4) links
+MAX_HUBS = 4  # hub pages linked in the row above the results
+HUB_CANDIDATES = MAX_HUBS * 4  # hub pages whose documents it loads to pick that row from
+
+
+def engine_constants() -> dict[str, Any]:
+    """Every constant the browser engine shares with this module, written into the index core
+    (``core["constants"]``): atlas-search-core.js and atlas-search.js read them from there, so no
+    number is copied by hand between Python and JavaScript."""
+    return {
+        "spanWeights": list(SPAN_WEIGHTS.values()),
+        "textPart": TEXT_PART,
+        "textBit": TEXT_BIT,
+        "positions": POSITIONS,
+        "phraseWeight": PHRASE_WEIGHT,
+        "maxWord": MAX_WORD,
+        "domainPrefix": DOMAIN_PREFIX,
+        "pageSize": PAGE_SIZE,
+        "maxHubs": MAX_HUBS,
+        "hubCandidates": HUB_CANDIDATES,
+    }
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..text.folding import fold_search
+
 CACHE_VERSION = "1"  # bump when what a cut keeps changes
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
@@ -40,9 +42,7 @@ def is_other_word_char(ch: str) -> bool:
     return not is_han(ch) and unicodedata.category(ch)[0] in "LN"
 
 
-def fold(text: str) -> str:
-    """NFKC and lower case: what both the index and the query see."""
-    return unicodedata.normalize("NFKC", text).lower()
+fold = fold_search  # NFKC and lower case: what both the index and the query see (text.folding)
 
 
 def _kind(ch: str) -> bool | None:

@@ -4,6 +4,17 @@ Importer rules are written once, in simplified script and half-width punctuation
 with ２０１８年, ，and 發布日期 / 達到. Folding each character on its own keeps the folded copy the
 same length as the original, so a match's positions cut the verbatim value out of the original text
 (a traditional-script title stays traditional).
+
+Script folding uses the one traditional → simplified table (``t2s``), the table search ships to the
+browser, so the importer and a reader's query fold 衞 and 著 alike.
+
+Three foldings, each for one kind of matching, all here:
+
+- ``fold``: same length, character by character (importer rules cut values out by position);
+- ``fold_key``: ``fold`` of the verbatim-normalised text (no whitespace), case-folded: a lookup key
+  for vocabulary words (classify's heading and keyword matching);
+- ``fold_search``: NFKC and lower case, what the search index and a query both see (the browser does
+  the same, then applies the t2s table; see search/tokenize.py).
 """
 
 from __future__ import annotations
@@ -11,12 +22,8 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # opencc-python-reimplemented
-
-    return opencc.OpenCC("t2s")
+from .t2s import full_table
+from .verbatim import normalize
 
 
 @functools.lru_cache(maxsize=None)
@@ -25,14 +32,10 @@ def fold_char(ch: str) -> str:
     f = unicodedata.normalize("NFKC", ch)
     if len(f) != 1:
         f = ch
-    if ord(f) >= 0x2E80:
-        s = _t2s().convert(f)
-        if len(s) == 1:
-            f = s
-    return f
+    return full_table().get(f, f)
 
 
-class _Table(dict):
+class _Table(dict[int, str]):
     """A str.translate table that folds each new character once, then answers from the dict."""
 
     def __missing__(self, code: int) -> str:
@@ -47,3 +50,13 @@ _TABLE = _Table()
 def fold(text: str) -> str:
     """A same-length, simplified-script, half-width copy of ``text`` (see the module docstring)."""
     return text.translate(_TABLE)
+
+
+def fold_key(text: str) -> str:
+    """``text`` without whitespace, NFKC, simplified and case-folded: 發展 改革 → 发展改革."""
+    return fold(normalize(text)).casefold()
+
+
+def fold_search(text: str) -> str:
+    """NFKC and lower case: what both the search index and the query see."""
+    return unicodedata.normalize("NFKC", text).lower()

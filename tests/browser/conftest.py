@@ -9,11 +9,18 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
-from build import build, make_root  # noqa: E402
+from build import build, build_tree, make_root  # noqa: E402
 
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    root = make_root(tmp_path_factory.mktemp("browser-site"))
-    result = build(root)
+# Every browser test runs on the site as two builders make it: MkDocs with our plugin (the default),
+# and ProperDocs from the builder-independent docs tree (python -m generator docs + search).
+@pytest.fixture(scope="session", params=["mkdocs", "properdocs"])
+def fixture_site(request, tmp_path_factory) -> Path:
+    root = make_root(tmp_path_factory.mktemp(f"browser-site-{request.param}"))
+    if request.param == "mkdocs":
+        result = build(root)
+        site = root / "site"
+    else:
+        result = build_tree(root, root.parent / "tree")
+        site = root.parent / "tree" / "site"
     assert result.returncode == 0, result.stderr[-4000:]
-    return root / "site"
+    return site

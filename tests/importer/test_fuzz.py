@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.importer.emit import emit_plan
-from generator.importer.pipeline import import_text, verbatim_problems
+from generator.importer import pipeline
+from generator.importer.pipeline import import_text, stage_failures, verbatim_problems
 
 SOURCES = Path(__file__).resolve().parents[2] / "content" / "sources"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10000"))
@@ -69,6 +70,9 @@ def mutated_seed(draw) -> str:
 
 def check(text: str) -> None:
     result = import_text(text, plan_id="fuzz-2016", source_file="fuzz-2016.txt")
+    # A stage that raises is caught into the report so the plan survives; for the fuzz tests that is
+    # a failure all the same.
+    assert stage_failures(result.report) == []
     assert emit_plan(result.plan).startswith("# yaml-language-server")
     for t in result.plan.iter_tasks():
         assert t.text, t.id
@@ -87,6 +91,24 @@ def check(text: str) -> None:
 @given(random_text)
 def test_random_text_never_raises(text):
     check(text)
+
+
+def test_a_crashing_stage_is_reported_as_a_stage_failure(monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(pipeline, "extract_targets", boom)
+    monkeypatch.setattr(pipeline, "extract_metadata", boom)
+    result = import_text("一、总体目标\n到2018年,普及率达到65%。", plan_id="fuzz-2016", source_file="f.txt")
+    failures = stage_failures(result.report)
+    assert any(f.startswith("metadata not read (RuntimeError: bug)") for f in failures)
+    assert any(f.startswith("targets not read (RuntimeError: bug)") for f in failures)
+    try:
+        check("一、总体目标\n到2018年,普及率达到65%。")
+    except AssertionError:
+        pass
+    else:
+        raise AssertionError("the fuzz check let a stage failure through")
 
 
 @FUZZ

@@ -20,7 +20,7 @@ PAGES = (
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("bundle")
-    build_offline_site(work / "site")
+    build_offline_site(Path(__file__).resolve().parents[2], work / "site")
     return zip_site(work / "site", work / "dist" / f"{bundle_name()}.zip")
 
 

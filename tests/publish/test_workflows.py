@@ -52,3 +52,16 @@ def test_ci_workflow_uses_playwright_chromium_and_annotations():
     assert "BROWSER=playwright" in text
     assert "--format github" in text
     assert "pull_request" in text
+
+
+def test_ci_posts_the_content_diff_of_a_pull_request_as_its_job_summary():
+    flow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["test"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base commit must be in the clone
+    (diff,) = [s for s in steps if "generator diff" in s.get("run", "")]
+    assert diff["if"] == "github.event_name == 'pull_request'"
+    assert "github.event.pull_request.base.sha" in diff["env"]["BASE_SHA"]
+    assert diff["run"].endswith('>> "$GITHUB_STEP_SUMMARY"') and '"$BASE_SHA"' in diff["run"]
+    # After the install step that creates .venv.
+    assert steps.index(diff) > next(i for i, s in enumerate(steps) if "make install" in s.get("run", ""))

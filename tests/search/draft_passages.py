@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.search.t2s import to_simplified
+from generator.text.t2s import to_simplified
 from generator.text.verbatim import normalize
 
 SOURCES = Path(__file__).resolve().parents[2] / "content" / "sources"

@@ -14,7 +14,7 @@ from generator.search.bundle import build_bundle
 from generator.search.documents import HUB_KINDS, PASSAGE_KINDS, build_documents
 from generator.search.emit import INDEX_FILE, SITE_SUBDIR, STATIC_FILES, write_search
 from generator.search.index import build_index, pack, unpack
-from generator.search.t2s import full_table, table_for, to_simplified
+from generator.text.t2s import full_table, table_for, to_simplified
 from generator.search.tokenize import Segmenter, fold, runs
 
 SMALL = make_atlas(

@@ -45,3 +45,24 @@ def build(root: Path, site: Path | None = None) -> subprocess.CompletedProcess:
     if site is not None:
         cmd += ["--site-dir", str(site)]
     return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=600)
+
+
+PROPERDOCS = Path(sys.executable).parent / "properdocs"
+ZENSICAL = Path(sys.executable).parent / "zensical"
+
+
+def build_tree(root: Path, out: Path, builder: str = "properdocs") -> subprocess.CompletedProcess:
+    """The builder-independent way: ``python -m generator docs OUT``, ``<builder> build`` of the tree's
+    config, then ``python -m generator search OUT/site``. Stops at the first step that fails."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1464825600"))
+    tool = {"properdocs": PROPERDOCS, "mkdocs": MKDOCS, "zensical": ZENSICAL}[builder]
+    steps = (
+        [sys.executable, "-m", "generator", "--root", str(root), "docs", str(out)],
+        [str(tool), "build", "--strict", "-f", str(out / "mkdocs.yml")],
+        [sys.executable, "-m", "generator", "--root", str(root), "search", str(out / "site")],
+    )
+    for cmd in steps:
+        result = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+        if result.returncode != 0:
+            return result
+    return result

@@ -23,13 +23,28 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var SPAN_WEIGHTS = [4.0, 3.0, 2.0, 1.0]; // title, agencies, text, context
-  var TEXT_PART = 2; // scored by frequency against length (BM25 saturation)
-  var MAX_WORD = 12;
-  var TEXT_BIT = 4; // part mask bits: title 1, agencies 2, text 4, context 8
-  var POSITIONS = 8; // offsets classes kept per posting (shards.py: POSITIONS)
-  var POSITION_MASK = (1 << POSITIONS) - 1;
-  var PHRASE_WEIGHT = 2.0; // an unspaced run of several segments found as typed
+  // Shared with query.py and shards.py, read from the index core (core.constants, written by
+  // query.engine_constants) when an Engine is made: never copied here by hand.
+  var SPAN_WEIGHTS; // title, agencies, text, context
+  var TEXT_PART; // scored by frequency against length (BM25 saturation)
+  var MAX_WORD; // longest vocabulary word the segmenter tries
+  var TEXT_BIT; // part mask bits: title 1, agencies 2, text 4, context 8
+  var POSITIONS; // offsets classes kept per posting
+  var POSITION_MASK;
+  var PHRASE_WEIGHT; // an unspaced run of several segments found as typed
+  var DOMAIN_PREFIX; // key of a domain's document list: prefix + domain position
+
+  function configure(c) {
+    if (!c) throw new Error("the search index core has no constants: rebuild the site");
+    SPAN_WEIGHTS = c.spanWeights;
+    TEXT_PART = c.textPart;
+    MAX_WORD = c.maxWord;
+    TEXT_BIT = c.textBit;
+    POSITIONS = c.positions;
+    POSITION_MASK = (1 << POSITIONS) - 1;
+    PHRASE_WEIGHT = c.phraseWeight;
+    DOMAIN_PREFIX = c.domainPrefix;
+  }
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var SPACE = /\s+/g;
 
@@ -236,6 +251,7 @@
   /* The search engine over the core (assets/search/index.js) and the shards it loads on demand.
    * `loader(kind, n)` returns a promise of posting shard n (kind "p") or document chunk n ("d"). */
   function Engine(core, loader) {
+    configure(core.constants);
     this.core = core;
     this.loader = loader;
     this.vocab = new Set(core.vocab ? core.vocab.split(" ") : []);
@@ -312,7 +328,7 @@
 
   /* The documents of domain `d` (a Set of refs), for the domain filter. */
   Engine.prototype.domainDocs = function (d) {
-    var key = "#" + d;
+    var key = DOMAIN_PREFIX + d;
     var self = this;
     return this._get("p", keyShard(key, this.core.shards)).then(function (shard) {
       var flat = shard.d[key] || [];
@@ -546,6 +562,7 @@
 
   return {
     Engine: Engine,
+    configure: configure,
     parseQuery: parseQuery,
     keyShard: keyShard,
     queryKeys: queryKeys,

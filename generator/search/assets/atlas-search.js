@@ -12,10 +12,7 @@
 (function () {
   "use strict";
 
-  var PAGE_SIZE = 20; // results rendered at once; "更多结果" renders the next ones
   var URL_DELAY = 150;
-  var MAX_HUBS = 4;
-  var HUB_KINDS = new Set(["region", "agency", "agency_type", "domain", "indicator", "document"]);
   var script = document.currentScript;
   // the site root, from this script's own address: …/assets/search/atlas-search.js
   var ROOT = script ? script.src.replace(/assets\/search\/atlas-search\.js(?:[?#].*)?$/, "") : "";
@@ -24,6 +21,10 @@
     task: "任务", section: "章节", plan: "规划", attachment: "附件", agency: "部门",
     agency_type: "部门类型", domain: "领域", indicator: "指标", region: "地区", document: "引用文件"
   };
+
+  // what this UI shares with generator/search/query.py (page size, hub row), read from the index
+  // core the build writes (query.engine_constants), never copied here by hand
+  function constant(name) { return window.__atlasCore.constants[name]; }
 
   // shard scripts hand their data here (generator/search/emit.py); the script's load event then
   // resolves the promise that asked for it
@@ -185,13 +186,13 @@
           var plan = eng.planOf(h.ref);
           return region < 0 || (plan >= 0 && core.plans[plan][2] === region);
         });
-        var page = hits.slice(0, PAGE_SIZE).map(function (h) { return h.ref; });
-        var hubRefs = hubs.slice(0, MAX_HUBS * 4).map(function (h) { return h.ref; });
+        var page = hits.slice(0, constant("pageSize")).map(function (h) { return h.ref; });
+        var hubRefs = hubs.slice(0, constant("hubCandidates")).map(function (h) { return h.ref; });
         return eng.documents(page.concat(hubRefs)).then(function (docs) {
           if (token !== seq) return;
           var hubDocs = docs.slice(page.length).filter(function (d) {
             return region < 0 || d[5] === region;
-          }).slice(0, MAX_HUBS);
+          }).slice(0, constant("maxHubs"));
           list.textContent = "";
           selected = -1;
           hubRow.textContent = "";
@@ -230,7 +231,7 @@
 
     function renderMore() {
       var eng = getEngine();
-      var refs = shown.hits.slice(shown.count, shown.count + PAGE_SIZE).map(function (h) { return h.ref; });
+      var refs = shown.hits.slice(shown.count, shown.count + constant("pageSize")).map(function (h) { return h.ref; });
       var mine = shown;
       return eng.documents(refs).then(function (docs) {
         if (mine === shown) drawItems(docs);

@@ -1,4 +1,4 @@
-"""E2's pages in headless Chromium at 1280 px and 390 px: nothing runs or loads from elsewhere, the
+"""The cross-cutting pages in headless Chromium at 1280 px and 390 px: nothing runs or loads from elsewhere, the
 page never scrolls sideways, charts are drawn at a legible size. Screenshots are saved to
 /tmp/policy-atlas-screens/e2-*.png for a person to look at; nothing asserts on timing."""
 

@@ -1,7 +1,7 @@
 """Every task is one click away from each of its domains' pages and each of its agencies' pages.
 
-Checked over every task of the atlas, on E2's inline atlas, E1's fixture tree and the real content
-(when plans have landed), by reading the Markdown links the producers write and resolving them
+Checked over every task of the atlas, on the regions atlas (regions_atlas.py), the fixture tree
+(build.py) and the real content (when plans have landed), by reading the Markdown links the producers write and resolving them
 against the page's own path — the way MkDocs resolves them.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import e2_atlas
+import regions_atlas
 from generator.render import agency_pages, agency_type_pages, coverage_pages, domain_pages
 from generator.atlas import Atlas, link as link_atlas
 from generator.render.render import source_path
@@ -47,9 +47,9 @@ def _load(root: Path) -> Atlas:
 @pytest.fixture(scope="module", params=["inline", "fixture", "real"])
 def atlas(request, tmp_path_factory) -> Atlas:
     if request.param == "inline":
-        return e2_atlas.atlas()
+        return regions_atlas.atlas()
     if request.param == "fixture":
-        import build  # E1's helper: the fixture tree as a project root, with the real schemas
+        import build  # the build tests' helper: the fixture tree as a project root, with the real schemas
 
         return _load(build.make_root(tmp_path_factory.mktemp("e2-fixture")))
     if not any((REPO / "content" / "plans").glob("*.yaml")):

@@ -1,4 +1,4 @@
-"""A small hand-made atlas for E2's page tests: four regions' plans, built from model dataclasses.
+"""A small hand-made atlas for the page tests: four regions' plans, built from model dataclasses.
 
 Shapes that the pages must tell apart are all here: a province and two of its cities, a
 municipality; a plan with targets for an indicator (shandong, liaocheng), a plan with targets but

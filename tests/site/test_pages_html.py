@@ -1,4 +1,4 @@
-"""E2's pages rendered to HTML with the site's Markdown extensions: hostile strings stay text and
+"""The cross-cutting pages rendered to HTML with the site's Markdown extensions: hostile strings stay text and
 never break a table; gaps (no target vs not extracted, uncovered regions) are visible and distinct;
 long pages collapse; output is deterministic."""
 
@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-import e2_atlas
+import regions_atlas
 from generator.model import Plan, Region, Section, Source, Task
 from generator.render import (
     agency_pages, agency_type_pages, coverage_pages, data_pages, document_pages, domain_pages,
@@ -59,7 +59,7 @@ class Doc(HTMLParser):
 
 @pytest.fixture(scope="module")
 def pages():
-    atlas = e2_atlas.atlas()
+    atlas = regions_atlas.atlas()
     return {p.path: p for mod in PRODUCERS for p in mod.pages(atlas) if isinstance(p, Page)}
 
 
@@ -113,7 +113,7 @@ def test_indicator_page_draws_one_chart_in_the_indicators_unit_and_keeps_the_tab
 
 def test_master_table_lists_every_target_with_its_quote_link(pages):
     md = pages["indicators/index.md"].markdown
-    atlas = e2_atlas.atlas()
+    atlas = regions_atlas.atlas()
     for t in atlas.targets:
         assert f"({'../' + t.url.replace('/#', '.md#')})" in md
 
@@ -154,7 +154,7 @@ def test_documents_outside_the_corpus_get_a_page_and_those_inside_link_to_the_pl
 
 def test_pages_are_identical_across_runs():
     def run():
-        atlas = e2_atlas.atlas()
+        atlas = regions_atlas.atlas()
         return [(p.path, getattr(p, "markdown", None) or p.content) for mod in PRODUCERS
                 for p in mod.pages(atlas)]
 
@@ -163,9 +163,9 @@ def test_pages_are_identical_across_runs():
 
 def many_regions_atlas(n: int):
     """The inline atlas plus ``n`` cities of Shandong with one 远程医疗 task each."""
-    vocab = e2_atlas.vocab()
+    vocab = regions_atlas.vocab()
     regions = dict(vocab.regions)
-    plans = e2_atlas.plans()
+    plans = regions_atlas.plans()
     for i in range(n):
         rid = f"city{i:02d}"
         regions[rid] = Region(rid, f"第{i}市", "city", "shandong", None)

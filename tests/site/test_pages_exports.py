@@ -11,7 +11,7 @@ import json
 import jsonschema
 import pytest
 
-import e2_atlas
+import regions_atlas
 from generator.model import AgencyRef, Target
 from generator.render import data_pages, exports
 from generator.atlas import link
@@ -20,7 +20,7 @@ from generator.atlas import link
 @pytest.fixture(scope="module")
 def atlas():
     """The inline atlas plus a task whose text and agency name carry a comma, quotes and a newline."""
-    plans = e2_atlas.plans()
+    plans = regions_atlas.plans()
     jn = plans["jinan-2016"]
     section = jn.sections[0]
     tricky = dataclasses.replace(
@@ -31,7 +31,7 @@ def atlas():
     )
     section = dataclasses.replace(section, tasks=(section.tasks[0], tricky))
     plans["jinan-2016"] = dataclasses.replace(jn, sections=(section,))
-    return link(e2_atlas.vocab(), plans)
+    return link(regions_atlas.vocab(), plans)
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_comma_quote_and_newline_in_a_value_survive_the_csv_round_trip(files):
 def test_hostile_strings_are_plain_data_in_exports(files):
     tasks = json.loads(files["data/tasks.json"])
     bj = next(t for t in tasks if t["plan"] == "beijing-2016")
-    assert bj["title"] == "医疗|" + e2_atlas.HOSTILE  # verbatim, not escaped: it is data
+    assert bj["title"] == "医疗|" + regions_atlas.HOSTILE  # verbatim, not escaped: it is data
     assert any(r["title"] == bj["title"] for r in read_csv(files["data/tasks.csv"]))
 
 

@@ -8,11 +8,11 @@ import io
 
 from hypothesis import given, settings, strategies as st
 
-import e2_atlas
+import regions_atlas
 from generator.model import AgencyRef, Target
 from generator.render import exports, indicator_pages
 from generator.atlas import link
-from test_e2_pages import Doc, html_of
+from test_pages_html import Doc, html_of
 
 # Any printable text plus line breaks; control characters are not text a plan can contain (and
 # Python-Markdown reserves \x02/\x03 for itself).
@@ -21,7 +21,7 @@ text = st.text(st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from(
 
 
 def _atlas(task_text: str, agency_name: str, quote: str):
-    plans = e2_atlas.plans()
+    plans = regions_atlas.plans()
     jn = plans["jinan-2016"]
     section = jn.sections[0]
     task = dataclasses.replace(
@@ -30,7 +30,7 @@ def _atlas(task_text: str, agency_name: str, quote: str):
     )
     section = dataclasses.replace(section, tasks=(task,) + section.tasks[1:])
     plans["jinan-2016"] = dataclasses.replace(jn, sections=(section,))
-    return link(e2_atlas.vocab(), plans)
+    return link(regions_atlas.vocab(), plans)
 
 
 @settings(max_examples=40, deadline=None)

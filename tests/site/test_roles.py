@@ -1,0 +1,22 @@
+"""One ROLES: the content checks, the atlas, search, exports and the templates list the same roles."""
+
+from __future__ import annotations
+
+from generator import model
+from generator.content import plans as content_plans
+from generator.render import agency_pages, exports, plan_pages, region_pages, render
+from generator.search import documents
+
+
+def test_every_stage_takes_roles_from_the_model():
+    for module in (content_plans, documents, exports, agency_pages, plan_pages, region_pages):
+        assert module.ROLES is model.ROLES
+    env = render.environment()
+    assert env.globals["role_order"] is model.ROLES and env.globals["role_names"] is model.ROLE_NAMES
+
+
+def test_agency_table_headers_come_from_role_names(atlas):
+    from generator.render.pages import all_pages
+
+    index = next(p.markdown for p in all_pages(atlas) if p.path == "agencies/index.md")
+    assert "| 部门 | 部门类型 | 牵头 | 配合 | 负责 |" in index
