@@ -58,6 +58,7 @@ class Domain:
     heading_words: tuple[str, ...]
     keywords: tuple[str, ...]
     loc: Loc | None = _loc()
+    includes: tuple[str, ...] = ()  # narrower domains the plans file under this one (公共安全 ⊃ 食品药品安全)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,20 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit indicators are compared in (Mbps) and the factor of each form plans write (M: 1, G: 1000)."""
+
+    unit: str
+    name: str | None
+    forms: tuple[tuple[str, float], ...]
+    loc: Loc | None = _loc()
+
+    def factor(self, written: str) -> float | None:
+        """The factor that turns a value written in ``written`` into this unit, or None."""
+        return next((f for form, f in self.forms if form == written), None)
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """All controlled vocabularies, keyed by id (insertion order = file order)."""
 
@@ -103,6 +118,7 @@ class Vocabulary:
     agency_types: dict[str, AgencyType]
     agencies: dict[str, Agency]
     indicators: dict[str, Indicator]
+    units: dict[str, Unit] = field(default_factory=dict)  # by Unit.unit (site_config/units.yaml)
 
 
 # --- plans (content/plans/) ------------------------------------------------------------------
@@ -122,8 +138,14 @@ class Target:
     """A quantitative target stated in the plan: 固定宽带家庭普及率达到65%.
 
     ``value`` is the number (the lower bound of a range such as 2-3家, whose upper bound is
-    ``value_max``); ``quote`` is the verbatim fragment of the source that states it; ``year`` is the
-    year the target is for (from the governing 到YYYY年, else the plan's period end, else None).
+    ``value_max``) in ``unit`` as written; ``quote`` is the verbatim fragment of the source that
+    states it; ``year`` is the year the target is for (from the governing 到YYYY年, else the plan's
+    period end, else None). ``comparator`` is a word of the closed vocabulary in
+    ``text/comparators.py`` (达到, 超过, 不低于, 约, 不超过, 年均增长, 增长, 下降, 新增);
+    ``qualifier`` keeps the qualifying words as written (以上, 左右, 各、以上, 力争, 累计, 每年 …).
+    ``name`` is what is measured as the text names it; an item of a list that shares its head with
+    an earlier item carries the prefix the list distributes (示范基地50个 after 电子商务示范企业120家
+    is 电子商务示范基地).
     """
 
     name: str
@@ -134,6 +156,7 @@ class Target:
     quote: str
     indicator: str | None = None
     value_max: float | None = None
+    qualifier: str | None = None
     loc: Loc | None = _loc()
 
 

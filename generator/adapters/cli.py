@@ -114,8 +114,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if errors:
         print(f"{errors} error(s){also}", file=sys.stderr)
         return 1
+    from ..atlas.review import review_warnings
+
+    review = review_warnings(content)  # the texts state what the data does not (yet) say
+    for warning in review:
+        if args.format == "github":
+            loc = warning.loc
+            print(f"::warning file={_gh(loc.path, True)},line={loc.line},col={loc.col}::{_gh(warning.message)}")
+        else:
+            print(f"{warning.loc}: warning: {warning.message}")
     tasks = sum(1 for p in content.plans.values() for _ in p.iter_tasks())
-    print(f"ok: {len(content.plans)} plans, {tasks} tasks{also}", file=sys.stderr)
+    total = warnings + len(review)
+    print(f"ok: {len(content.plans)} plans, {tasks} tasks, {total} warning(s)", file=sys.stderr)
     return 0
 
 

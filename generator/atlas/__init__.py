@@ -4,9 +4,9 @@
 and ``text``; rendering and search read the atlas, never the other way round.
 """
 
-from .link import (Atlas, CitedDocument, TargetRef, TaskRef, doc_number_key, document_slug,
-                   link)
+from .link import (Atlas, CitedDocument, Measure, TargetRef, TaskRef, doc_number_key, document_slug,
+                   link, measure)
 from .urls import flat_url, urls
 
-__all__ = ["Atlas", "CitedDocument", "TargetRef", "TaskRef", "doc_number_key",
-           "document_slug", "flat_url", "link", "urls"]
+__all__ = ["Atlas", "CitedDocument", "Measure", "TargetRef", "TaskRef", "doc_number_key",
+           "document_slug", "flat_url", "link", "measure", "urls"]

@@ -14,7 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..text import docnum
+from ..text.folding import fold
 from ..model import ROLES, Agency, Citation, Plan, Section, Target, Task, Vocabulary
+from .evidence import Mention, unstructured
 from .urls import urls
 
 
@@ -37,13 +39,25 @@ class TaskRef:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A target's figure in its indicator's unit (100M and 百兆 both 100 Mbps; 2T is 2 Tbps)."""
+
+    value: float
+    value_max: float | None
+    unit: str | None
+
+
+@dataclass(frozen=True)
 class TargetRef:
-    """A target in its place: the plan, and the task (or section) whose text states it."""
+    """A target in its place: the plan, and the task (or section) whose text states it, and its
+    figure in the unit of the indicator it links to (``measure``; None when it links to none or
+    its unit has no conversion in site_config/units.yaml)."""
 
     plan: Plan
     target: Target
     task: Task | None
     section: Section | None
+    measure: Measure | None = None
 
     @property
     def url(self) -> str:
@@ -82,6 +96,8 @@ class Atlas:
     targets_by_indicator: dict[str, tuple[TargetRef, ...]]
     documents: dict[str, CitedDocument]  # by CitedDocument.id
     cited_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plan id → plan ids citing it
+    # indicator id → sentences that name it with a figure in plans linking no target to it
+    unstructured: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
 
     def task_ref(self, plan_id: str, task_id: str) -> TaskRef:
         for ref in self.tasks:
@@ -100,6 +116,29 @@ def document_slug(doc_number: str | None, title: str | None) -> str:
     return docnum.slug(doc_number, title)
 
 
+def measure(vocab: Vocabulary, target: Target) -> Measure | None:
+    """The target's figure in its indicator's unit, by site_config/units.yaml; None if it cannot be."""
+    indicator = vocab.indicators.get(target.indicator or "")
+    if indicator is None:
+        return None
+    written = fold(target.unit or "")
+    if indicator.unit is None:
+        factor = 1.0 if not written else None
+    elif written == fold(indicator.unit):
+        factor = 1.0
+    else:
+        unit = vocab.units.get(indicator.unit)
+        factor = next((f for form, f in unit.forms if fold(form) == written), None) if unit else None
+    if factor is None:
+        return None
+
+    def scaled(x: float) -> float:
+        return round(x * factor, 10)
+
+    return Measure(scaled(target.value), scaled(target.value_max) if target.value_max is not None else None,
+                   indicator.unit)
+
+
 def _walk(sections: tuple[Section, ...], chain: tuple[Section, ...]):
     for s in sections:
         here = chain + (s,)
@@ -116,11 +155,11 @@ def link(vocab: Vocabulary, plans: dict[str, Plan]) -> Atlas:
         for chain in _walk(plan.sections, ()):
             section = chain[-1]
             for t in section.targets:
-                targets.append(TargetRef(plan, t, None, section))
+                targets.append(TargetRef(plan, t, None, section, measure(vocab, t)))
             for task in section.tasks:
                 tasks.append(TaskRef(plan, chain, task))
                 for t in task.targets:
-                    targets.append(TargetRef(plan, t, task, section))
+                    targets.append(TargetRef(plan, t, task, section, measure(vocab, t)))
 
     by_domain: dict[str, list[TaskRef]] = {d: [] for d in vocab.domains}
     by_agency: dict[str, dict[str, list[TaskRef]]] = defaultdict(lambda: {r: [] for r in ROLES})
@@ -151,6 +190,10 @@ def link(vocab: Vocabulary, plans: dict[str, Plan]) -> Atlas:
             by_indicator.setdefault(tref.target.indicator, []).append(tref)
 
     documents, cited_by = _documents(ordered)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for tref in targets:
+        if tref.target.indicator:
+            linked[tref.plan.id].add(tref.target.indicator)
 
     return Atlas(
         vocab=vocab,
@@ -165,6 +208,7 @@ def link(vocab: Vocabulary, plans: dict[str, Plan]) -> Atlas:
         targets_by_indicator={k: tuple(v) for k, v in by_indicator.items()},
         documents=documents,
         cited_by=cited_by,
+        unstructured=unstructured(ordered, vocab.indicators, linked),
     )
 
 

@@ -261,7 +261,7 @@ class PlanReader:
         return Target(name=_str(raw, "name") or "", value=value if value is not None else 0.0,
                       unit=_str(raw, "unit") or "", comparator=_str(raw, "comparator") or "",
                       year=_int(raw, "year"), quote=_str(raw, "quote") or "", indicator=_str(raw, "indicator"),
-                      value_max=value_max, loc=self.doc.loc(path))
+                      value_max=value_max, qualifier=_str(raw, "qualifier"), loc=self.doc.loc(path))
 
     def attachment(self, raw: dict, path: tuple) -> Attachment:
         attachment_id = self.anchor(raw, path, "attachment")

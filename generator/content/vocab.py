@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError, Problem
-from ..model import Agency, AgencyType, Domain, Indicator, Loc, Region, Vocabulary
+from ..model import Agency, AgencyType, Domain, Indicator, Loc, Region, Unit, Vocabulary
 from .checked import Checked, read_checked
 
 FILES = ("regions", "domains", "agency_types", "agencies", "indicators")
@@ -50,7 +50,8 @@ def read_vocabulary(root: Path, folder: str = "site_config"
                             _agency_type, paths)
     agencies = _entries(checked["agencies"], "agencies", "agency", problems, _agency, paths)
     indicators = _entries(checked["indicators"], "indicators", "indicator", problems, _indicator, paths)
-    vocab = Vocabulary(regions, domains, agency_types, agencies, indicators)
+    units = _units(root, folder, problems)
+    vocab = Vocabulary(regions, domains, agency_types, agencies, indicators, units)
 
     def at(entry, *field: str | int) -> Loc:
         """Where ``field`` of a vocabulary entry is written (entries carry their own line only)."""
@@ -67,6 +68,33 @@ def read_vocabulary(root: Path, folder: str = "site_config"
 def _has_list(checked: Checked, key: str) -> bool:
     doc = checked.doc
     return doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get(key), list)
+
+
+def _units(root: Path, folder: str, problems: list[Problem]) -> dict[str, Unit]:
+    """site_config/units.yaml, when there is one (without it, a target compares only in the unit
+    its indicator names)."""
+    rel = f"{folder}/units.yaml"
+    if not (root / rel).is_file():
+        return {}
+    checked = read_checked(root, rel, "units")
+    problems += checked.problems
+    doc = checked.doc
+    out: dict[str, Unit] = {}
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("units"), list):
+        return out
+    for i, raw in enumerate(doc.data["units"]):
+        if not isinstance(raw, dict) or not isinstance(raw.get("unit"), str):
+            continue
+        forms = raw.get("forms") if isinstance(raw.get("forms"), dict) else {}
+        unit = Unit(raw["unit"], _str(raw, "name"),
+                    tuple((str(k), float(v)) for k, v in forms.items() if isinstance(v, (int, float))),
+                    loc=doc.loc(("units", i)))
+        if unit.unit in out:
+            problems.append(Problem(doc.loc(("units", i, "unit")), f"unit '{unit.unit}' is listed twice "
+                                    f"(first at line {out[unit.unit].loc.line}): merge the two entries"))
+            continue
+        out[unit.unit] = unit
+    return out
 
 
 def _entries(checked: Checked, key: str, noun: str, problems: list[Problem], build,
@@ -115,7 +143,8 @@ def _region(raw: dict, loc: Loc) -> Region:
 
 def _domain(raw: dict, loc: Loc) -> Domain:
     return Domain(id=raw["id"], name=_str(raw, "name") or "", description=_str(raw, "description"),
-                  heading_words=_strs(raw, "heading_words"), keywords=_strs(raw, "keywords"), loc=loc)
+                  heading_words=_strs(raw, "heading_words"), keywords=_strs(raw, "keywords"), loc=loc,
+                  includes=_strs(raw, "includes"))
 
 
 def _agency_type(raw: dict, loc: Loc) -> AgencyType:
@@ -168,6 +197,9 @@ def _cross_check(vocab: Vocabulary, at, unreadable: frozenset[str] = frozenset()
             if other is not indicator:
                 out.append(Problem(at(indicator, *_name_field(indicator, name)), f"indicator '{indicator.id}': name '{name}' already names "
                                                   f"indicator '{other.id}' (line {other.loc.line})"))
+        if vocab.units and indicator.unit is not None and indicator.unit not in vocab.units:
+            out.append(Problem(at(indicator, "unit"), f"indicator '{indicator.id}': unit '{indicator.unit}' is "
+                               f"not in site_config/units.yaml{_suggest(indicator.unit, vocab.units)}"))
     return out
 
 

@@ -16,9 +16,21 @@ task on it and few others, so the rules are deliberately plain and conservative:
    A word listed by several domains (远程医疗: 医疗健康 and 远程医疗) maps to all of them, and a few
    phrases (``NOT_A_FIELD``: 健康发展 …) map to none, so that “促进互联网金融健康发展” is not health.
 4. **Keywords in the task's own words add domains.** A keyword in the title adds its domain; in the
-   body the domain's keywords must occur at least ``MIN_BODY_HITS`` times. A keyword that is a whole
+   body the domain's keywords must occur at least ``MIN_BODY_HITS`` times. A keyword that is an
    item of an enumeration (“在信用、交通、医疗、卫生、就业、社保、文化、教育等重要领域”) is mentioned in
    passing and does not count: plans list fields to say "everywhere", not to assign the task.
+   Keywords match longest first across all domains: 教育城域网 is education's, not also 城域网's.
+5. **A task's own title outranks its section's field.** Jinan files 养老 and 社保 tasks under
+   “互联网+社区服务”, Liaocheng 物流 under 商贸流通: when the title names a field, the section's
+   stays only if it is that field's umbrella (``includes``: 公共安全 over 食品药品安全) or the body
+   uses one of its keywords too.
+6. **Beside a field, a second one needs more.** Once headings or title keywords give a task a
+   field, another domain's keywords must occur ``MIN_SECONDARY_HITS`` times in the body, or
+   ``MIN_SECONDARY_KINDS`` different ones (首都之窗网站群、政府服务热线 … in a 社会管理 task): two
+   mentions of 电商 in a task about 高速公路 do not make it e-commerce. A part of the field found
+   (``includes``: 远程医疗 in 医疗健康) needs only ``MIN_BODY_HITS``.
+7. **Every task has a domain.** The importer sends a task nothing else places to ``FALLBACK``
+   (组织实施与统筹协调: the procedural measures — 营造发展环境, 加强示范带动 …).
 
 The result is in vocabulary order (the order of domains.yaml), so it is deterministic and stable
 when the vocabulary grows. Matching is done on ``generator.text.verbatim.normalize`` text folded to simplified
@@ -36,10 +48,15 @@ from generator.model import Domain
 
 from ..text.folding import fold_key
 
-__all__ = ["MIN_BODY_HITS", "NOT_A_FIELD", "classify_domains", "heading_focus"]
+__all__ = ["FALLBACK", "MIN_BODY_HITS", "MIN_SECONDARY_HITS", "NOT_A_FIELD", "classify_domains", "heading_focus"]
 
 # How many keyword occurrences in a task's body (title excluded) add a domain; see rule 4.
 MIN_BODY_HITS = 2
+# … when the headings or keywords already give the task a field (rule 6).
+MIN_SECONDARY_HITS = 4
+MIN_SECONDARY_KINDS = 3  # … or this many different keywords of it
+# The domain of a task nothing else places (rule 7): organisation, funds, pilots ….
+FALLBACK = "coordination"
 
 _PLUS = "互联网+"
 # Quotes that wrap the “互联网+” label or its field, skipped before the field is read.
@@ -99,6 +116,12 @@ class _Index:
         self.keyword_patterns = {
             domain.id: _alternation({_fold(k) for k in domain.keywords if k.strip()}) for domain in domains
         }
+        self.keyword_domains: dict[str, set[str]] = {}
+        for domain in domains:
+            for k in domain.keywords:
+                if k.strip():
+                    self.keyword_domains.setdefault(_fold(k), set()).add(domain.id)
+        self.keyword_all = _alternation(set(self.keyword_domains))
 
 
 @functools.lru_cache(maxsize=16)
@@ -123,18 +146,22 @@ def _in_passing(text: str, start: int, end: int) -> bool:
     return (before == _LIST_SEP and after in _LIST_EDGE) or (after == _LIST_SEP and before in _LIST_EDGE)
 
 
-def _keyword_domains(title: str, body: str, index: _Index) -> set[str]:
-    found = set()
-    for domain_id, pattern in index.keyword_patterns.items():
-        if pattern is None:
+def _keyword_hits(text: str, index: _Index, distinct: bool = False) -> dict[str, int]:
+    """Keyword occurrences per domain, longest first across all domains (教育城域网 is education's,
+    not also 城域网 for infrastructure), not counting items of enumerations."""
+    hits: dict[str, int] = {}
+    words: dict[str, set[str]] = {}
+    if index.keyword_all is None:
+        return hits
+    for m in index.keyword_all.finditer(text):
+        if _in_passing(text, m.start(), m.end()):
             continue
-        if title and pattern.search(title):
-            found.add(domain_id)
-            continue
-        hits = sum(1 for m in pattern.finditer(body) if not _in_passing(body, m.start(), m.end()))
-        if hits >= MIN_BODY_HITS:
-            found.add(domain_id)
-    return found
+        for domain_id in index.keyword_domains[m.group()]:
+            hits[domain_id] = hits.get(domain_id, 0) + 1
+            words.setdefault(domain_id, set()).add(m.group())
+    if distinct:
+        return {d: len(ws) for d, ws in words.items()}
+    return hits
 
 
 def classify_domains(
@@ -143,20 +170,38 @@ def classify_domains(
     text: str,
     headings: Sequence[str],
     domains: Mapping[str, Domain],
+    fallback: str | None = None,
 ) -> tuple[str, ...]:
     """The domain ids of one task, in vocabulary order.
 
     ``headings`` are the titles of the sections that enclose the task, outermost first (their
     numbers may be included: “(十一)互联网+医疗服务。” and “互联网+医疗服务” classify alike);
-    ``title`` and ``text`` are the task's own heading and verbatim body. See the module docstring
-    for the rules.
+    ``title`` and ``text`` are the task's own heading and verbatim body; ``fallback`` is the
+    domain of a task nothing else places (the importer passes ``FALLBACK``). See the module
+    docstring for the rules.
     """
     index = _index(tuple(domains.values()))
-    found: set[str] = set()
+    sections: set[str] = set()
     for heading in headings:
         if heading:
-            found |= _heading_domains(heading, index)
-    if title:
-        found |= _heading_domains(title, index)
-    found |= _keyword_domains(_fold(title or ""), _fold(text or ""), index)
+            sections |= _heading_domains(heading, index)
+    own = _heading_domains(title, index) if title else set()
+    body = _keyword_hits(_fold(text or ""), index)
+    if own and sections:
+        # Rule 5: the task's own title names its field; the section's field stays only when it
+        # is the title's umbrella (公共安全 over 食品药品) or the body says so too.
+        sections = {d for d in sections
+                    if d in own or set(domains[d].includes) & own or body.get(d, 0) >= 1}
+    found = own | sections | set(_keyword_hits(_fold(title or ""), index))
+    # Rule 6: beside a field the headings give, the body must dwell on another one to add it.
+    if found:
+        kinds = _keyword_hits(_fold(text or ""), index, distinct=True)
+        found |= {d for d, n in body.items() if n >= MIN_SECONDARY_HITS or kinds.get(d, 0) >= MIN_SECONDARY_KINDS}
+    else:
+        found |= {d for d, n in body.items() if n >= MIN_BODY_HITS}
+    # A part of a field found (远程医疗 in 医疗健康) needs only MIN_BODY_HITS.
+    parts = {p for d in found for p in domains[d].includes}
+    found |= {d for d in parts if body.get(d, 0) >= MIN_BODY_HITS}
+    if not found and fallback in domains:
+        found = {fallback}  # rule 7: every task has a domain
     return tuple(domain_id for domain_id in domains if domain_id in found)

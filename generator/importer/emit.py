@@ -50,6 +50,7 @@ def _target(t: model.Target) -> dict:
         "value_max": None if t.value_max is None else plain(t.value_max),
         "unit": t.unit,
         "comparator": t.comparator,
+        "qualifier": t.qualifier,
         "year": t.year,
         "quote": t.quote,
         "indicator": t.indicator,

@@ -23,7 +23,7 @@ from .. import model
 from ..text.verbatim import normalize
 from .annotations import AnnotationRules, find_annotations, parse_annotation
 from .chrome import strip_chrome
-from .classify import classify_domains
+from .classify import FALLBACK, classify_domains
 from .coverage import Coverage, measure
 from .metadata import Metadata, extract_metadata
 from .provenance import Provenance, build_provenance
@@ -84,7 +84,8 @@ def _domains(task: model.Task, headings: tuple[str, ...], vocab: model.Vocabular
     """The task's policy domains (classify.py), or none without a vocabulary."""
     if vocab is None or not vocab.domains:
         return ()
-    return tuple(classify_domains(title=task.title, text=task.text, headings=headings, domains=vocab.domains))
+    return tuple(classify_domains(title=task.title, text=task.text, headings=headings, domains=vocab.domains,
+                                 fallback=FALLBACK))
 
 
 # --- region ----------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from ..model import Indicator, Target
 from ..text.verbatim import normalize
 from ..text.folding import fold
 from ..text.numerals import CHARS as CN_CHARS, cn_to_int
+from ..text.comparators import QUALIFIERS, comparator_for, join_qualifiers
 
 # --- vocabulary of the extractor -------------------------------------------------------------
 
@@ -69,7 +70,7 @@ CLASSIFIERS = (
     "个百分点", "百分点", "千瓦时", "千瓦", "兆瓦", "平方公里", "公顷", "台(套)", "人次", "场次",
     "台次", "平方米", "公里", "千米", "%", "‰",
     "个", "家", "所", "项", "台", "套", "架", "处", "座", "条", "名", "人", "场", "次", "件", "部",
-    "辆", "种", "倍", "吨", "张", "亩", "床", "户",
+    "辆", "种", "倍", "吨", "张", "亩", "床", "户", "市",
 )
 # Units that size a noun when a bound follows (20户以上自然村, 100人以上企业): never figure-first.
 SIZE_UNITS = ("户", "人")
@@ -85,7 +86,7 @@ LEADING_FILLERS = (
 COUNT_VERBS = (
     "推广应用", "扩充建设", "建设和改造", "建成", "建设", "新建", "改造", "培育", "打造", "扶持",
     "创建", "建立", "构建", "引进", "组织", "推广", "推进", "支持", "发展", "认定", "吸引",
-    "带动", "实施", "开展", "完成", "依托", "新增", "累计", "连通", "集聚", "聚集", "汇聚",
+    "带动", "实施", "开展", "完成", "依托", "新增", "累计", "连通", "集聚", "聚集", "汇聚", "构建",
 )
 # A name ending so is a measured subject (…率95%以上), never cut at a verb inside it.
 SUBJECT_ENDINGS = ("率", "额", "量", "指数", "水平", "能力", "规模", "比例", "收入", "总额", "增加值")
@@ -359,6 +360,7 @@ def extract_targets(
     floor = 0  # a name never reaches back past the previous target's figure
     last_name_at = 0
     figures = _figures(folded)
+    list_head: tuple[str, int] = ("", 0)  # the first item of the current 、-list, and where it is
     # Figures already paired with a name by an earlier A和B分别达到X和Y: index → (name_at, name_len,
     # quote start, quote end, where the comparator is written, its length).
     paired: dict[int, tuple[int, int, int, int, int, int]] = {}
@@ -376,7 +378,8 @@ def extract_targets(
         if not fig.unit:
             if comparator is None or fig.value_max is not None or fig.chinese:
                 continue  # a bare figure only as 指数达到67; 提升一批 is words
-        elif fig.unit in LATIN_UNITS + CN_MEASURES and comparator is None:
+        elif fig.unit in LATIN_UNITS + CN_MEASURES and comparator is None \
+                and not _coverage_capability(folded, fig, lo):
             continue
         prefix_end = fig.start - (len(comparator) if comparator else 0)
         prefix = folded[lo:prefix_end]
@@ -401,8 +404,11 @@ def extract_targets(
         if "由" in folded[lo:fig.start] and _FROM_TO.match(folded, fig.end):
             continue  # 由2015年的50%提高到70%: the starting point, not the target
         if _ENUMERATION_BEFORE.search(prefix) and comparator is None \
-                and not prefix.endswith(COUNT_VERBS):
-            continue  # 济南、青岛、潍坊、威海等4个城市: a count of the places just listed
+                and not prefix.endswith(COUNT_VERBS) \
+                and not _COMPLETES.search(folded, fig.end, _clause_end(folded, fig.end)):
+            # 青岛、潍坊2个国家级…城市共同配送试点: a count of the places just listed — unless they
+            # are to achieve something (济南、青岛、潍坊、威海等4个城市完成国家信息惠民试点任务)
+            continue
         # Figure first: 建成10个X / 80%以上的X / 千家医院 — the thing follows the figure.
         tail_start = fig.end + (1 if fig.attributive else 0)
         next_char = folded[tail_start:tail_start + 1]
@@ -434,7 +440,10 @@ def extract_targets(
                     thing_end = i
                     break
             name, name_at = _clean_name(folded[tail_start:thing_end], tail_start)
-            if not name or any(name.endswith(n) for n in STRUCTURAL_NOUNS):
+            covers = name.endswith(COVERAGE) and len(name) > len(COVERAGE)
+            if covers:
+                name = name[:-len(COVERAGE)]  # 17市共同配送全覆盖: 全覆盖 is the qualifier
+            if not name or any(name.endswith(n) and len(name) <= len(n) + 2 for n in STRUCTURAL_NOUNS):
                 continue
             # The quote opens at the verb that governs the figure (建设10个…), else the clause.
             q_start, best_end = lo, -1
@@ -445,7 +454,7 @@ def extract_targets(
             for word in CLAUSE_COMPARATORS:  # 至少建设1处: the bound belongs in the quote
                 if folded.startswith(word, q_start - len(word)) and q_start - len(word) >= lo:
                     q_start -= len(word)
-            q_end = name_at + len(name)
+            q_end = name_at + len(name) + (len(COVERAGE) if covers else 0)
         else:
             raw = folded[lo:prefix_end]
             name, name_at = _strip_leading(raw, lo, CLAUSE_COMPARATORS + LEADING_FILLERS + COUNT_VERBS)
@@ -458,6 +467,8 @@ def extract_targets(
             if comparator is None:
                 name, name_at = _after_last_verb(name, name_at)
             name, name_at = _clean_name(name, name_at)
+            list_item = bool(targets) and lo == floor and folded[lo:lo + 1] in "、和" \
+                and _same_sentence(folded, list_head[1], lo)
             if not name and comparator is not None and targets and _same_sentence(folded, floor, lo):
                 # …达到500亿元,年均增长20% / …年均增长20%,达到2000亿元: the thing just named.
                 name, name_at = targets[-1].name, last_name_at
@@ -509,7 +520,16 @@ def extract_targets(
             comp = text[at:at + 2]
         else:
             comp = "达到"
-        targets.append(_target(text, folded, fig, name, quote, comp, year, indicators))
+        # 培育电子商务示范企业120家、示范基地50个: a later item shares the head word (示范) of the
+        # list's first item, whose prefix (电子商务) the list distributes over it.
+        if not figure_first and list_item and list_head[0]:
+            cut = list_head[0].find(name[:2]) if 2 <= len(name) <= 4 else -1  # a bare 示范基地
+            if cut >= 2:
+                name = list_head[0][:cut] + name
+        targets.append(_target(text, folded, fig, name, quote, comp, year, indicators,
+                               q_start=q_start, q_end=q_end, pre_at=pre_at))
+        if figure_first or not list_item:
+            list_head = (name, fig.start)
         last_name_at = name_at
         floor = max(fig.end, q_end)
     return targets
@@ -520,35 +540,116 @@ def _same_sentence(folded: str, start: int, end: int) -> bool:
 
 
 def _target(text: str, folded: str, fig: _Figure, name: str, quote: str, comp: str,
-            year: int | None, indicators: Mapping[str, Indicator] | None) -> Target:
+            year: int | None, indicators: Mapping[str, Indicator] | None, *,
+            q_start: int | None = None, q_end: int | None = None, pre_at: int = -1) -> Target:
     # The unit as written (臺(套) stays traditional), width-folded (％ → %).
     unit_end = fig.end - len(fig.bound or "")
     unit = unicodedata.normalize("NFKC", text[unit_end - len(fig.unit):unit_end]) if fig.unit else ""
-    if fig.bound and comp not in GROWTH and _fold(comp) not in GROWTH:
-        comp = text[fig.end - len(fig.bound):fig.end]
+    pre = folded[pre_at:fig.start] if 0 <= pre_at < fig.start else None
+    clause = _clause_start(folded, fig.start, 0)
+    if pre is None and folded.rfind("新增", clause, fig.start) >= 0:
+        pre = "新增"  # 新增就业岗位5万个以上: an increment, whatever bound follows
+    words = _qualifiers(text, folded, fig, pre_at, quote)
+    sentence = folded[max(folded.rfind(ch, 0, fig.start) for ch in "。;!?\n") + 1:fig.start]
+    indicator, linked_name = _indicator_for(name, unit, indicators, context=sentence[:-1] if sentence else "")
+    if linked_name and name not in linked_name:
+        linked_name = None
     return Target(
-        name=name.strip(),
+        name=(linked_name or name).strip(),
         value=fig.value,
         value_max=fig.value_max,
         unit=unit,
-        comparator=comp,
+        comparator=comparator_for(_fold(pre or comp), [_fold(w) for w in words]),
         year=_target_year(folded, fig.start, year),
         quote=quote.strip(),
-        indicator=_indicator_for(name, unit, indicators),
+        indicator=indicator,
+        qualifier=join_qualifiers(words),
     )
 
 
-def _indicator_for(name: str, unit: str, indicators: Mapping[str, Indicator] | None) -> str | None:
+COVERAGE = "全覆盖"
+# A count of listed places is a target when they are to achieve something (…等4个城市完成…).
+_COMPLETES = re.compile(r"完成|实现|达到|建成")
+
+
+def _coverage_capability(folded: str, fig: _Figure, lo: int) -> bool:
+    """城区实现100M光纤接入能力全覆盖: a capability every place is to have is a target (the figure
+    is the capability, 全覆盖 its qualifier); 100M光纤 alone is a description."""
+    end = _clause_end(folded, fig.end)
+    return "实现" in folded[lo:fig.start] and folded[fig.end:end].endswith(COVERAGE)
+
+
+def _qualifiers(text: str, folded: str, fig: _Figure, pre_at: int, quote: str) -> list[str]:
+    """The qualifying words written with a figure (以上, 左右, 各, 累计, 力争, 至少, 每年, 全覆盖 …),
+    as written, in text order."""
+    sentence = max(folded.rfind(ch, 0, fig.start) for ch in "。;!?\n") + 1
+    clause = _clause_start(folded, fig.start, 0)
+    found: dict[int, str] = {}
+    for word, lo in (("力争", sentence), ("每年", sentence), ("累计", clause), ("至少", clause)):
+        at = folded.rfind(word, lo, fig.start)
+        if at >= 0:
+            found[at] = text[at:at + len(word)]
+    if pre_at >= 0:
+        pre = folded[pre_at:fig.start]
+        for word in QUALIFIERS:
+            if pre.startswith(word) and word not in ("余", "多"):
+                found[pre_at] = text[pre_at:pre_at + len(word)]
+                break
+    for at in (pre_at - 1 if pre_at > 0 else -1, fig.start - 1):
+        if at >= 0 and folded[at] == "各":
+            found[at] = text[at]
+    if fig.approx:
+        at = fig.start + len(fig.numeral)
+        found[at] = text[at]
+    if fig.bound:
+        at = fig.end - len(fig.bound)
+        found[at] = text[at:fig.end]
+    if _fold(quote).endswith(COVERAGE):
+        at = folded.find(_fold(quote), max(0, fig.start - len(quote)))
+        if at >= 0:
+            found[at + len(quote) - len(COVERAGE)] = COVERAGE
+    return [found[k] for k in sorted(found)]
+
+
+def _indicator_for(name: str, unit: str, indicators: Mapping[str, Indicator] | None, *,
+                   context: str = "") -> tuple[str | None, str | None]:
     """The matching indicator, unless it measures a share and the target an amount or the reverse
-    (电子商务交易额 年均增长15% is a growth rate, not the 亿元 indicator)."""
+    (电子商务交易额 年均增长15% is a growth rate, not the 亿元 indicator); and, when it matched only
+    with a prefix the sentence distributes (建设省级远程医学中心和17个市级分中心 → 远程医学 +
+    市级分中心), the name with that prefix."""
     if not indicators:
-        return None
-    found = match_indicator(name, indicators)
+        return None, None
+    found, linked = match_indicator(name, indicators), None
+    if found is None and context:
+        found, linked = match_in_context(name, context, indicators)
     if found is not None:
         ind_unit = indicators[found].unit
         if ind_unit and (ind_unit.strip() == "%") != (unit == "%"):
-            return None
-    return found
+            return None, None
+    return found, linked
+
+
+def match_in_context(name: str, context: str, indicators: Mapping[str, Indicator]) -> tuple[str | None, str | None]:
+    """An indicator whose name or alias is a prefix written earlier in the sentence (``context``)
+    followed by ``name``: 市级分中心 after 建设省级远程医学中心和… is 远程医学 + 市级分中心. The prefix
+    written closest to the figure wins; returns (indicator id, prefix + name) or (None, None)."""
+    key = normalize(fold(name))
+    hay = normalize(fold(context))
+    if len(key) < 2:
+        return None, None
+    best: tuple[int, int, str, str] | None = None
+    for ind_id, ind in indicators.items():
+        for alias in (ind.name, *ind.aliases):
+            a = normalize(fold(alias))
+            if len(a) <= len(key) or not a.endswith(key):
+                continue
+            prefix = a[:-len(key)]
+            at = hay.rfind(prefix)
+            if len(prefix) >= 2 and at >= 0 and (best is None or (at, len(a)) > best[:2]):
+                best = (at, len(a), ind_id, alias)
+    if best is None:
+        return None, None
+    return best[2], best[3]
 
 
 def _respectively(folded: str, figures: list[_Figure], index: int, names: str,

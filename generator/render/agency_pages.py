@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import ROLES, ROLE_NAMES, Agency
 from ..atlas import Atlas, urls
+from ..atlas.roles import NOTE, convention
 from .page import Page
 from .refs import RegionGroup, RegionTasks, by_region, group_regions, template_context
 from .render import front_matter, render, source_path
@@ -78,6 +79,8 @@ def agency_page(atlas: Atlas, agency: Agency) -> Page:
         agency_type=atlas.vocab.agency_types.get(agency.type) if agency.type else None,
         counts=role_counts(atlas, agency.id),
         roles=role_tasks(atlas, agency.id),
+        conventions=tuple(convention(p) for p in atlas.plans.values() if p.region == agency.region),
+        role_note=NOTE,
         **template_context(atlas),
     )
     return Page(path=path, title=agency.name, markdown=markdown, edit_path="site_config/agencies.yaml")

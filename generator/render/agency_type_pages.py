@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..model import Agency, AgencyType
 from .agency_pages import AgencySummary, RoleTasks, role_counts, role_tasks
 from ..atlas import Atlas, urls
+from ..atlas.roles import NOTE, Convention, convention
 from .page import Page
 from .refs import template_context
 from .render import front_matter, render, source_path
@@ -30,6 +31,19 @@ class Peer:
 
     summary: AgencySummary
     roles: tuple[RoleTasks, ...]
+    first_named: int = 0  # tasks it is 负责 for, listed first, in a plan with no first-listed rule
+
+
+def first_named(atlas: Atlas, agency_id: str) -> int:
+    """Tasks the agency is responsible for (no lead named) where it is the first unit listed."""
+    refs = atlas.tasks_by_agency.get(agency_id, {}).get("responsible", ())
+    return sum(1 for ref in refs if ref.task.responsible and ref.task.responsible[0].agency == agency_id)
+
+
+def conventions(atlas: Atlas, agencies) -> tuple[Convention, ...]:
+    """The role convention of every plan of the regions these agencies belong to, plans by id."""
+    regions = {a.region for a in agencies}
+    return tuple(convention(p) for pid, p in atlas.plans.items() if p.region in regions)
 
 
 @dataclass(frozen=True)
@@ -50,7 +64,8 @@ def peers(atlas: Atlas, type_id: str) -> tuple[Peer, ...]:
         atlas.agencies_by_type.get(type_id, ()), key=lambda a: order.get(a.region, len(order))
     )
     return tuple(
-        Peer(AgencySummary(a, role_counts(atlas, a.id)), role_tasks(atlas, a.id)) for a in agencies
+        Peer(AgencySummary(a, role_counts(atlas, a.id)), role_tasks(atlas, a.id), first_named(atlas, a.id))
+        for a in agencies
     )
 
 
@@ -62,6 +77,8 @@ def type_page(atlas: Atlas, agency_type: AgencyType) -> Page:
         path=path,
         agency_type=agency_type,
         peers=rows,
+        conventions=conventions(atlas, [p.summary.agency for p in rows]),
+        role_note=NOTE,
         collapsed=len(rows) > COLLAPSE_AFTER,
         **template_context(atlas),
     )

@@ -25,16 +25,18 @@ from dataclasses import dataclass
 VALUE = "value"
 NO_TARGET = "no-target"
 NOT_EXTRACTED = "not-extracted"
+MENTIONED = "mentioned"  # the text names the indicator with a figure; no target links it yet
 
-STATUS_TEXT = {NO_TARGET: "未提出该指标目标", NOT_EXTRACTED: "尚未提取目标"}
+STATUS_TEXT = {NO_TARGET: "未提出该指标目标", NOT_EXTRACTED: "尚未提取目标", MENTIONED: "原文提及,尚未结构化"}
 
 WIDTH = 480
 ROW = 32
 BAR = 20
 PAD = 8
 FONT = 14
-MAX_LABEL_UNITS = 10  # label column holds at most this many CJK-wide characters
-VALUE_ROOM = 92  # room right of the longest bar for its value text
+VALUE_ROOM = 92  # least room right of the longest bar for its value text
+MIN_PLOT = 120  # least width of the bars' area
+MAX_LABEL_UNITS = 16  # a region name and its year fit (新疆生产建设兵团第十二师 2020年); longer is cut
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ def _width_units(text: str) -> float:
 
 
 def _clip(text: str, units: float) -> str:
-    """Cut a label to ``units`` display width, marking the cut with an ellipsis."""
+    """Cut a label to ``units`` display width, marking the cut with an ellipsis (the tooltip and
+    the table keep it whole)."""
     if _width_units(text) <= units:
         return text
     out, used = [], 0.0
@@ -83,10 +86,14 @@ def bar_chart(bars: Sequence[Bar], *, key: str, title: str, desc: str) -> str:
     """
     e = lambda s: html.escape(s, quote=True)  # noqa: E731 - one escaping rule for the whole SVG
     cid = _id(key)
+    # Columns sized to their longest text, so that no label or value is cut (100Mbps, 5000亿元).
     label_units = min(MAX_LABEL_UNITS, max([_width_units(b.label) for b in bars] + [4.0]))
     label_w = round(label_units * FONT) + PAD
+    value_room = max([round(_width_units(b.value_text) * FONT) + 12 for b in bars if b.status == VALUE]
+                     + [VALUE_ROOM])
+    width = max(WIDTH, label_w + PAD + value_room + MIN_PLOT)
     plot_x = PAD + label_w
-    plot_w = WIDTH - plot_x - VALUE_ROOM
+    plot_w = width - plot_x - value_room
     peak = max([b.value_max if b.value_max is not None else b.value or 0.0
                 for b in bars if b.status == VALUE] + [0.0])
     height = PAD * 2 + ROW * max(len(bars), 1)
@@ -94,7 +101,7 @@ def bar_chart(bars: Sequence[Bar], *, key: str, title: str, desc: str) -> str:
     out = [
         f'<svg class="atlas-chart" role="img" aria-labelledby="{cid}-title {cid}-desc" '
         # an intrinsic size (a figure shrinks to its content), scaled down on narrow screens
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'style="max-width:100%;height:auto" '
         f'font-size="{FONT}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{cid}-title">{e(title)}</title>',
@@ -131,14 +138,14 @@ def bar_chart(bars: Sequence[Bar], *, key: str, title: str, desc: str) -> str:
                 f'<text x="{_num(plot_x + end + 6)}" y="{_num(mid)}" dominant-baseline="central" '
                 f'fill="currentColor">{e(b.value_text)}</text>'
             )
-        elif b.status == NOT_EXTRACTED:
+        elif b.status in (NOT_EXTRACTED, MENTIONED):
             row.append(
                 f'<rect x="{plot_x + 2}" y="{_num(bar_y)}" width="{_num(plot_w * 0.6)}" height="{BAR}" '
                 f'fill="none" stroke="currentColor" stroke-opacity="0.6" stroke-dasharray="4 3"/>'
             )
             row.append(
                 f'<text x="{plot_x + 10}" y="{_num(mid)}" dominant-baseline="central" fill="currentColor" '
-                f'font-style="italic">{e(b.value_text or STATUS_TEXT[NOT_EXTRACTED])}</text>'
+                f'font-style="italic">{e(b.value_text or STATUS_TEXT[b.status])}</text>'
             )
         else:
             row.append(

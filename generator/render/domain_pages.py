@@ -15,14 +15,19 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
+import re
+
 from ..model import Domain
-from ..atlas import Atlas, urls
+from ..atlas import Atlas, TaskRef, urls
+from ..text.figures import sentences
+from ..text.folding import fold
+from ..text.verbatim import normalize
 from .page import Page
 from .refs import (
     RegionGroup, RegionTasks, by_region, group_regions, regions_with_plans, task_targets,
     template_context,
 )
-from .render import front_matter, render, source_path
+from .render import front_matter, md, render, source_path
 from .target_table import INDICATOR, REGION, TargetTable, table
 
 # Above this many regions, each region's block starts collapsed: the in-page table of contents is
@@ -52,10 +57,53 @@ class DomainView:
     uncovered: tuple[RegionGroup, ...]
     uncovered_count: int
     task_count: int
+    # (plan id, task id) → the task's text as Markdown, the sentences that place it here marked
+    marked: dict[tuple[str, str], str] | None = None
+    # (plan id, task id) → the heading that places it here when no sentence of its own does
+    by_heading: dict[tuple[str, str], str] | None = None
+
+
+def _words(domain: Domain) -> re.Pattern[str] | None:
+    words = sorted({normalize(fold(w)).casefold() for w in (*domain.keywords, *domain.heading_words) if w.strip()},
+                   key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+def marked_text(text: str, pattern: re.Pattern[str] | None) -> tuple[str, bool]:
+    """The task's text as Markdown paragraphs, each sentence that uses one of the domain's words
+    wrapped in <mark class="atlas-evidence"> (so a reader sees why the task is on this page), and
+    whether any was marked. Every sentence is escaped by ``md``; only the mark is code-built."""
+    paragraphs, any_marked = [], False
+    for line in (ln.strip() for ln in text.split("\n")):
+        if not line:
+            continue
+        parts = []
+        for _, sentence in sentences(line):
+            hit = pattern is not None and pattern.search(normalize(fold(sentence)).casefold())
+            any_marked = any_marked or bool(hit)
+            parts.append(f'<mark class="atlas-evidence">{md(sentence)}</mark>' if hit else md(sentence))
+        paragraphs.append("".join(parts))
+    return "\n\n".join(paragraphs), any_marked
+
+
+def _placing_heading(ref: TaskRef, pattern: re.Pattern[str] | None) -> str:
+    """The innermost heading (the task's title, then its sections) that uses one of the words."""
+    for title in (ref.task.title, *(s.title for s in reversed(ref.sections))):
+        if title and pattern is not None and pattern.search(normalize(fold(title)).casefold()):
+            return title
+    return ""
 
 
 def domain_view(atlas: Atlas, domain: Domain) -> DomainView:
     refs = atlas.tasks_by_domain.get(domain.id, ())
+    pattern = _words(domain)
+    marked: dict[tuple[str, str], str] = {}
+    by_heading: dict[tuple[str, str], str] = {}
+    for ref in refs:
+        key = (ref.plan.id, ref.task.id)
+        marked[key], found = marked_text(ref.task.text, pattern)
+        if not found:
+            by_heading[key] = _placing_heading(ref, pattern)
     region_tasks = by_region(atlas.vocab, refs)
     covered = set(region_tasks)
     uncovered = [r for r in regions_with_plans(atlas.plans_by_region) if r not in covered]
@@ -68,6 +116,8 @@ def domain_view(atlas: Atlas, domain: Domain) -> DomainView:
         uncovered=group_regions(atlas.vocab, uncovered),
         uncovered_count=len(uncovered),
         task_count=len(refs),
+        marked=marked,
+        by_heading=by_heading,
     )
 
 

@@ -199,9 +199,13 @@ def target_records(atlas: Atlas) -> list[dict[str, Any]]:
             "value_max": _num(t.target.value_max),
             "unit": t.target.unit,
             "comparator": t.target.comparator,
+            "qualifier": t.target.qualifier,
             "year": t.target.year,
             "quote": t.target.quote,
             "indicator": t.target.indicator,
+            "indicator_value": _num(t.measure.value) if t.measure else None,
+            "indicator_value_max": _num(t.measure.value_max) if t.measure else None,
+            "indicator_unit": t.measure.unit if t.measure else None,
             "url": t.url,
         }
         for t in atlas.targets

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 
 from ..model import Indicator, Plan, Region
 from ..atlas import Atlas, TargetRef, urls
-from .charts import NO_TARGET, NOT_EXTRACTED, STATUS_TEXT, VALUE, Bar, bar_chart
+from ..atlas.evidence import Mention
+from .charts import MENTIONED, NO_TARGET, NOT_EXTRACTED, STATUS_TEXT, VALUE, Bar, bar_chart
 from .page import Page
 from .refs import RegionGroup, group_head, group_regions, template_context
 from .render import front_matter, render, source_path
-from .target_table import INDICATOR, PLAN, REGION, Cell, Note, TargetRow, TargetTable, figure, table, target_cells
+from .target_table import (INDICATOR, PLAN, REGION, Cell, Note, TargetRow, TargetTable, measure_text, row,
+                           table)
 
 # the leading columns of the index of all targets, and of an indicator's page
 INDEX_COLUMNS = (REGION, PLAN, INDICATOR)
@@ -40,7 +42,8 @@ class IndicatorRow:
     region: Region
     plan: Plan
     target: TargetRef | None
-    status: str  # charts.VALUE / NO_TARGET / NOT_EXTRACTED
+    status: str  # charts.VALUE / MENTIONED / NO_TARGET / NOT_EXTRACTED
+    mentions: tuple[Mention, ...] = ()  # MENTIONED: the sentences that name the indicator with a figure
 
     @property
     def status_text(self) -> str:
@@ -101,79 +104,86 @@ def indicator_rows(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],
     by_plan: dict[str, list[TargetRef]] = {}
     for tref in atlas.targets_by_indicator.get(indicator.id, ()):
         by_plan.setdefault(tref.plan.id, []).append(tref)
+    mentioned: dict[str, list[Mention]] = {}
+    for m in atlas.unstructured.get(indicator.id, ()):
+        mentioned.setdefault(m.plan.id, []).append(m)
     rows = []
     for plan in plans:
         region = _region(atlas, plan.region)
         if plan.id in by_plan:
             rows.extend(IndicatorRow(region, plan, t, VALUE) for t in by_plan[plan.id])
+        elif plan.id in mentioned:
+            # The text names the indicator with a figure: never say it set none.
+            rows.append(IndicatorRow(region, plan, None, MENTIONED, tuple(mentioned[plan.id])))
         else:
             status = NO_TARGET if plan.id in with_targets else NOT_EXTRACTED
             rows.append(IndicatorRow(region, plan, None, status))
     return tuple(rows)
 
 
-def _bar_label(row: IndicatorRow, multi_plan_regions: set[str]) -> str:
+def _bar_label(row: IndicatorRow) -> str:
     label = row.region.name
-    if row.region.id in multi_plan_regions:
-        label += f"({row.plan.id})"
     if row.target and row.target.target.year is not None:
         label += f" {row.target.target.year}年"
     return label
 
 
+def chart_rows(rows: tuple[IndicatorRow, ...]) -> tuple[IndicatorRow, ...]:
+    """One row per region for the chart: its latest plan's first target in document order (the
+    headline goal before a task restating it), else the reason it has none. The table keeps all."""
+    chosen: dict[str, IndicatorRow] = {}
+    for r in rows:
+        if r.target is not None and r.target.measure is None:
+            continue  # a unit site_config/units.yaml cannot convert: table only (make check warns)
+        have = chosen.get(r.region.id)
+        if have is None:
+            chosen[r.region.id] = r
+        elif r.target is not None and (have.target is None or have.plan.id < r.plan.id):
+            chosen[r.region.id] = r
+    return tuple(chosen.values())
+
+
 def charts_for(indicator: Indicator, rows: tuple[IndicatorRow, ...]) -> tuple[Chart, ...]:
-    """A chart per unit stated; the primary unit's chart also carries the plans without a figure."""
-    units: list[str] = []
-    for r in rows:
-        if r.target and r.target.target.unit not in units:
-            units.append(r.target.target.unit)
-    if not units:
+    """One chart per indicator, in the indicator's unit (100M, 百兆 and 100Mbps on one scale), one
+    bar per region; plans without a figure get a line saying why."""
+    bars_rows = chart_rows(rows)
+    if not any(r.target for r in bars_rows):
         return ()
-    primary = indicator.unit if indicator.unit in units else units[0]
-    units.remove(primary)
-    per_region: dict[str, set[str]] = {}
-    for r in rows:
-        per_region.setdefault(r.region.id, set()).add(r.plan.id)
-    multi = {rid for rid, ps in per_region.items() if len(ps) > 1}
-    out = []
-    for n, unit in enumerate([primary] + units):
-        bars = []
-        for r in rows:
-            if r.target is None:
-                if n == 0:
-                    bars.append(Bar(_bar_label(r, multi), status=r.status,
-                                    tooltip=f"{r.region.name} · {r.plan.title}:{r.status_text}"))
-                continue
-            t = r.target.target
-            if t.unit != unit:
-                continue
-            text = f"{t.comparator} {figure(t)}"
-            bars.append(Bar(_bar_label(r, multi), t.value, t.value_max, text,
-                            tooltip=f"{r.region.name} · {r.plan.title}:{t.quote}"))
-        summary = ";".join(
-            f"{b.label}:{b.value_text or STATUS_TEXT.get(b.status, '')}" for b in bars
-        )
-        svg = bar_chart(bars, key=f"{indicator.id}-{n}",
-                        title=f"{indicator.name}:各地区目标(单位:{unit})", desc=summary)
-        out.append(Chart(unit, svg))
-    return tuple(out)
+    unit = next((r.target.measure.unit for r in bars_rows if r.target), None) or indicator.unit or ""
+    bars = []
+    for r in bars_rows:
+        if r.target is None:
+            tip = r.mentions[0].sentence if r.mentions else r.status_text
+            bars.append(Bar(_bar_label(r), status=r.status, tooltip=f"{r.region.name} · {r.plan.title}:{tip}"))
+            continue
+        m = r.target.measure
+        bars.append(Bar(_bar_label(r), m.value, m.value_max, measure_text(r.target),
+                        tooltip=f"{r.region.name} · {r.plan.title}:{r.target.target.quote}"))
+    summary = ";".join(f"{b.label}:{b.value_text or STATUS_TEXT.get(b.status, '')}" for b in bars)
+    title = f"{indicator.name}:各地区目标" + (f"(单位:{unit})" if unit else "")
+    svg = bar_chart(bars, key=f"{indicator.id}-0", title=title, desc=summary)
+    return (Chart(unit, svg),)
 
 
 # what a plan without a target for the indicator says in the table instead, by status
 _NOTES = {
     NO_TARGET: Note(STATUS_TEXT[NO_TARGET], "span", "atlas-no-target"),
     NOT_EXTRACTED: Note(STATUS_TEXT[NOT_EXTRACTED], "em", "atlas-not-extracted"),
+    MENTIONED: Note(STATUS_TEXT[MENTIONED], "span", "atlas-mentioned"),
 }
 
 
-def indicator_table(rows: tuple[IndicatorRow, ...]) -> TargetTable:
+def indicator_table(atlas: Atlas, rows: tuple[IndicatorRow, ...]) -> TargetTable:
+    """The page's table: figures in the indicator's unit; a plan without a target says why, and a
+    plan whose text names the indicator with a figure quotes those sentences."""
     out = []
     for r in rows:
-        lead = (Cell(r.region.name, urls.region(r.region.id)), Cell(r.plan.title, urls.plan(r.plan.id)))
         if r.target:
-            out.append(TargetRow(lead, **target_cells(r.target.target, r.target.url)))  # type: ignore[arg-type]
+            out.append(row(atlas.vocab, r.target, INDICATOR_COLUMNS, in_indicator_unit=True))
         else:
-            out.append(TargetRow(lead, note=_NOTES[r.status]))
+            lead = (Cell(r.region.name, urls.region(r.region.id)), Cell(r.plan.title, urls.plan(r.plan.id)))
+            out.append(TargetRow(lead, note=_NOTES[r.status],
+                                 mentions=tuple((m.sentence, m.url) for m in r.mentions)))
     return TargetTable(INDICATOR_COLUMNS, tuple(out))
 
 
@@ -183,7 +193,7 @@ def indicator_view(atlas: Atlas, indicator: Indicator, plans: tuple[Plan, ...],
     return IndicatorView(
         indicator=indicator,
         rows=rows,
-        table=indicator_table(rows),
+        table=indicator_table(atlas, rows),
         charts=charts_for(indicator, rows),
         regions=len({r.region.id for r in rows if r.target}),
     )
@@ -228,6 +238,8 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
         summaries=summaries,
         not_extracted=not_extracted,
         target_count=len(atlas.targets),
+        filter_regions=tuple(dict.fromkeys(r.lead[0].text for g in groups for r in g.table.rows)),
+        filter_years=tuple(sorted({t.target.year for t in atlas.targets if t.target.year is not None})),
         status=STATUS_TEXT,
         **template_context(atlas),
     )

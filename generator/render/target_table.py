@@ -48,6 +48,7 @@ class TargetRow:
     quote: str = ""
     quote_url: str | None = None
     note: Note | None = None
+    mentions: tuple[tuple[str, str], ...] = ()  # a 原文提及 row: (sentence, url) of each passage
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,31 @@ def figure(target: Target) -> str:
     return f"{value}{target.unit or ''}"
 
 
+def comparator_text(target: Target) -> str:
+    """The comparator from the vocabulary, with the qualifier as written: 不低于(以上), 达到(各、以上)."""
+    return (target.comparator or "") + (f"({target.qualifier})" if target.qualifier else "")
+
+
+def measure_figure(tref: TargetRef) -> str:
+    """A target's figure in its indicator's unit (100 Mbps for 百兆 and 100M); as written when it
+    has no conversion."""
+    m = tref.measure
+    if m is None:
+        return figure(tref.target)
+    value = format_number(m.value) + (f"{RANGE_DASH}{format_number(m.value_max)}" if m.value_max is not None else "")
+    unit = m.unit or ""
+    return f"{value}{' ' if unit[:1].isascii() and unit[:1].isalpha() else ''}{unit}"
+
+
+def measure_text(tref: TargetRef) -> str:
+    """The chart's value label: 超过 100 Mbps, 不低于 3家(各、以上)."""
+    t = tref.target
+    return f"{t.comparator} {measure_figure(tref)}" + (f"({t.qualifier})" if t.qualifier else "")
+
+
 def target_cells(target: Target, quote_url: str | None) -> dict[str, object]:
     return {
-        "comparator": target.comparator or "",
+        "comparator": comparator_text(target),
         "value": figure(target),
         "year": str(target.year) if target.year is not None else NOT_STATED,
         "quote": target.quote,
@@ -100,9 +123,13 @@ def _lead(vocab: Vocabulary, tref: TargetRef, columns: tuple[str, ...]) -> tuple
     return tuple(cells[c]() for c in columns)
 
 
-def row(vocab: Vocabulary, tref: TargetRef, columns: tuple[str, ...]) -> TargetRow:
-    """A target in its place, on a page other than its plan's: the quote links to the plan."""
-    return TargetRow(_lead(vocab, tref, columns), **target_cells(tref.target, tref.url))  # type: ignore[arg-type]
+def row(vocab: Vocabulary, tref: TargetRef, columns: tuple[str, ...], in_indicator_unit: bool = False) -> TargetRow:
+    """A target in its place, on a page other than its plan's: the quote links to the plan. On an
+    indicator's page the figure is in the indicator's unit (the quote keeps it as written)."""
+    cells = target_cells(tref.target, tref.url)
+    if in_indicator_unit:
+        cells["value"] = measure_figure(tref)
+    return TargetRow(_lead(vocab, tref, columns), **cells)  # type: ignore[arg-type]
 
 
 def table(vocab: Vocabulary, trefs: Iterable[TargetRef], columns: tuple[str, ...]) -> TargetTable:

@@ -80,3 +80,41 @@ def test_the_payloads_would_set_the_flag_if_they_ran(browser):
         page.wait_for_function("window.__pwned === 1", timeout=5000)
     finally:
         page.close()
+
+
+def test_master_table_filters_by_region_and_year(browser, fixture_site):
+    page, _ = _open(browser, (fixture_site / "indicators/index.html").as_uri(), 1280)
+    try:
+        bar = page.locator("[data-atlas-filter-targets]")
+        assert bar.is_visible()  # hidden in the HTML, shown by the script
+        total = page.locator("[data-atlas-filtered] tbody tr").count()
+        region = page.locator('[data-filter="region"] option').nth(1).inner_text()
+        page.select_option('[data-filter="region"]', region)
+        rows = page.locator("[data-atlas-filtered] tbody tr:not([hidden])")
+        assert 0 < rows.count() < total
+        assert all(rows.nth(i).locator("td").first.inner_text().strip() == region for i in range(rows.count()))
+        assert f"/ {total} " in page.locator("[data-filter-count]").inner_text()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", ["indicators/index.html", "coverage/index.html"])
+def test_wide_tables_keep_their_first_column_and_unbroken_figures_on_a_phone(browser, fixture_site, name):
+    SCREENS.mkdir(exist_ok=True)
+    page, _ = _open(browser, (fixture_site / name).as_uri(), 390)
+    try:
+        page.screenshot(path=str(SCREENS / f"{name.split('/')[0]}-390.png"), full_page=True)
+        wrap = page.locator(".atlas-table-wide .md-typeset__scrollwrap, .atlas-matrix .md-typeset__scrollwrap").first
+        first, last = wrap.locator("tbody tr td").first, wrap.locator("tbody tr").first.locator("td").last
+        before, last_before = first.bounding_box(), last.bounding_box()
+        wrap.evaluate("w => { w.scrollLeft = 300; }")
+        after, last_after = first.bounding_box(), last.bounding_box()
+        assert wrap.evaluate("w => w.scrollLeft") > 0, "the table does not scroll sideways"
+        assert last_after["x"] < last_before["x"] - 100  # the rest scrolls …
+        assert 0 <= after["x"] <= before["x"]  # … the first column stays in view
+        for fig in page.locator(".atlas-fig").all()[:30]:
+            box = fig.bounding_box()
+            if box and box["height"]:
+                assert box["height"] < 30, fig.inner_text()  # one line: 2020, 100Mbps never break
+    finally:
+        page.close()

@@ -57,7 +57,7 @@ def test_plan_loads_into_the_model(tree):
     assert first.responsible == () and first.domains == ("manufacturing",)
     assert first.loc == Loc(PLAN, 50, 13)
     assert second.responsible == (AgencyRef("市经信委", "jinan-jingxinwei"), AgencyRef("科技局", "jinan-kejiju"))
-    assert second.targets == (Target(name="工业机器人", value=3000, unit="台(套)", comparator="推广应用",
+    assert second.targets == (Target(name="工业机器人", value=3000, unit="台(套)", comparator="达到",
                                      year=2018, quote="推广应用工业机器人3000台(套)"),)
     range_target = plan.sections[0].targets[1]
     assert (range_target.value, range_target.value_max, range_target.indicator) == (2, 3, None)

@@ -88,7 +88,7 @@ def plans() -> dict[str, Plan]:
                  lead=(AgencyRef("市发改委", "jinan-fagaiwei"),),
                  cooperating=(AgencyRef("市经信委", "jinan-jingxinwei"),), domains=("health", "egov"),
                  targets=(_target("电子商务交易额", 1000, "亿元", 2018, "电子商务交易额突破1000亿元",
-                                  "ecommerce", "突破"),)),
+                                  "ecommerce", "超过"),)),
             Task("t1-2", "2", None, "推进政务服务上网。\n第二段。",
                  responsible=(AgencyRef("市经信委", "jinan-jingxinwei"), AgencyRef("各区县政府", None)),
                  domains=("egov",)),

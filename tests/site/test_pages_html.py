@@ -101,11 +101,14 @@ def test_indicator_page_tells_no_target_from_not_extracted(pages):
     assert "固定宽带家庭普及率达到65%" in text and "固定宽带家庭普及率达到70%" in text
 
 
-def test_indicator_page_charts_each_unit_and_keeps_the_table_as_fallback(pages):
+def test_indicator_page_draws_one_chart_in_the_indicators_unit_and_keeps_the_table_as_fallback(pages):
     md = pages["indicators/fixed-broadband.md"].markdown
-    assert md.count("<svg ") == 2  # % and 万户 are never drawn on one axis
+    assert md.count("<svg ") == 1
+    chart = md[md.index("<svg "):md.index("</svg>")]
+    # 万户 does not convert to %: never drawn on the % axis, but listed in the table
+    assert "万户" not in chart and "新增2.5万户" in md.split("</svg>")[1]
     html = html_of(pages["indicators/fixed-broadband.md"])
-    assert html.count("<svg ") == 2 and "<table>" in html
+    assert html.count("<svg ") == 1 and "<table>" in html
 
 
 def test_master_table_lists_every_target_with_its_quote_link(pages):

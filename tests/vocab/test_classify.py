@@ -10,21 +10,25 @@ from generator.importer.classify import MIN_BODY_HITS, classify_domains, heading
 from generator.model import Domain
 
 
-def _domain(domain_id, heading_words=(), keywords=()):
+def _domain(domain_id, heading_words=(), keywords=(), includes=()):
     return Domain(id=domain_id, name=domain_id, description=None,
-                  heading_words=tuple(heading_words), keywords=tuple(keywords))
+                  heading_words=tuple(heading_words), keywords=tuple(keywords), includes=tuple(includes))
 
 
 DOMAINS = {
     d.id: d
     for d in [
         _domain("government-services", ["政务", "政府服务"], ["政务服务", "12345", "网上办事"]),
-        _domain("health", ["医疗", "远程医疗"], ["电子病历", "医院", "远程医疗"]),
+        _domain("health", ["医疗", "远程医疗"], ["电子病历", "医院", "远程医疗"], ["telemedicine"]),
         _domain("telemedicine", ["远程医疗"], ["远程医疗", "远程会诊"]),
         _domain("education", ["教育"], ["在线教育", "智慧校园"]),
         _domain("infrastructure", ["网络基础设施"], ["宽带", "WIFI"]),
         _domain("urban-management", ["基础设施", "城市管理"], ["数字城管"]),
         _domain("employment", ["就业"], ["就业", "社保"]),
+        _domain("community", ["社区服务"], ["社区"]),
+        _domain("public-safety", ["公共安全"], ["视频监控"], ["food-safety"]),
+        _domain("food-safety", ["食品药品"], ["食品安全"]),
+        _domain("coordination", ["组织领导"], ["领导小组"]),
     ]
 }
 
@@ -122,7 +126,8 @@ def test_traditional_script_headings_and_text_match_the_simplified_vocabulary():
 
 
 def test_domains_come_back_in_vocabulary_order_whatever_order_they_were_found_in():
-    result = classify(title="“互联网+”就业", text="电子病历共享,医院互联。", headings=["互联网+政务"])
+    result = classify(title=None, text="电子病历共享,医院互联。",
+                      headings=["互联网+就业", "互联网+医疗服务", "互联网+政务"])
     assert result == ("government-services", "health", "employment")
 
 
@@ -149,3 +154,33 @@ _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=30).map("".jo
 def test_any_text_classifies_without_error_into_known_ids_in_vocabulary_order(title, text, headings):
     result = classify(title=title, text=text, headings=headings)
     assert list(result) == [d for d in DOMAINS if d in result]
+
+
+# --- title over section, a second field, every task placed ---------------------------------------
+
+
+def test_the_tasks_own_title_field_outranks_its_sections_field():
+    # Jinan files 社保 under 互联网+社区服务: the task is employment, not community services
+    assert classify(title="提供智慧就业服务", text="推进求职登记网上办理。",
+                    headings=["互联网+社区服务"]) == ("employment",)
+    # … unless the body speaks of the section's field too
+    assert classify(title="提供智慧就业服务", text="在社区推进求职登记网上办理。",
+                    headings=["互联网+社区服务"]) == ("employment", "community")
+
+
+def test_an_umbrella_section_field_stays_over_a_narrower_title_field():
+    assert classify(title="推进食品药品智慧监管", text="", headings=["互联网+公共安全"]) == (
+        "public-safety", "food-safety")
+
+
+def test_a_second_field_beside_the_headings_needs_more_than_two_mentions():
+    text = "推进宽带入校,宽带到班。"
+    assert classify(text=text, headings=["互联网+教育"]) == ("education",)
+    assert classify(text=text) == ("infrastructure",)
+    assert classify(text=text * 2, headings=["互联网+教育"]) == ("education", "infrastructure")
+
+
+def test_a_task_nothing_places_goes_to_the_fallback_domain_only_when_asked():
+    assert classify(title="营造开放包容发展环境", text="研究出台一批先行先试政策。") == ()
+    assert classify_domains(title="营造开放包容发展环境", text="研究出台一批先行先试政策。", headings=(),
+                            domains=DOMAINS, fallback="coordination") == ("coordination",)
