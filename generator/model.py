@@ -95,14 +95,28 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class SynonymGroup:
+    """Words a reader uses for one thing (电商 = 电子商务; 远程医疗 ≈ 远程诊疗): a query naming one also
+    finds passages written with another. ``kind`` is ``same`` (an abbreviation or another spelling)
+    or ``near`` (a variant the plans use for the same practice)."""
+
+    words: tuple[str, ...]
+    kind: str
+    note: str | None = None
+    loc: Loc | None = _loc()
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    """All controlled vocabularies, keyed by id (insertion order = file order)."""
+    """All controlled vocabularies, keyed by id (insertion order = file order); ``synonyms`` in file
+    order (site_config/synonyms.yaml, optional)."""
 
     regions: dict[str, Region]
     domains: dict[str, Domain]
     agency_types: dict[str, AgencyType]
     agencies: dict[str, Agency]
     indicators: dict[str, Indicator]
+    synonyms: tuple[SynonymGroup, ...] = ()
 
 
 # --- plans (content/plans/) ------------------------------------------------------------------

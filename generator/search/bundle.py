@@ -19,6 +19,7 @@ from .index import build_index, word_vocabulary
 from .query import SearchIndex, engine_constants, haystack_parts
 from .shards import Shards, build_shards
 from ..text.t2s import table_for
+from .synonyms import expansion_groups
 from .tokenize import Segmenter, fold, is_han
 
 FORMAT_VERSION = 1
@@ -33,6 +34,7 @@ class SearchBundle:
     regions: tuple[tuple[str, str, str], ...]  # (id, name, short name or "") in vocabulary order
     plans: tuple[tuple[str, str], ...]  # (id, title) by id
     domains: tuple[tuple[str, str], ...]  # (id, name) in vocabulary order
+    synonyms: tuple[tuple[str, ...], ...] = ()  # query expansion groups (synonyms.expansion_groups)
 
     def haystacks(self) -> list[tuple[str, str, str, str]]:
         """Per document: title, agencies, text, context + region names (query.SPAN_BONUS order)."""
@@ -75,6 +77,7 @@ class SearchBundle:
             ],
             hub_start=hub_start,
             constants=engine_constants(),
+            synonyms=self.synonyms,
         )
 
     def _plan_region(self, plan_id: str) -> str | None:
@@ -106,4 +109,5 @@ def build_bundle(atlas: Atlas, *, cache_dir: Path | None = None) -> SearchBundle
         regions=regions,
         plans=tuple((p.id, p.title) for p in atlas.plans.values()),
         domains=tuple((d.id, d.name) for d in atlas.vocab.domains.values()),
+        synonyms=expansion_groups(atlas.vocab),
     )

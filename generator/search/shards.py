@@ -189,13 +189,16 @@ def chunks_preloaded(chunks: tuple[list, ...]) -> bool:
 def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[str],
                  t2s: dict[str, str], regions: list, plans: list, domains: list,
                  doc_domains: list[tuple[int, ...]], docs: list[list], hub_start: int,
-                 constants: dict | None = None) -> Shards:
+                 constants: dict | None = None,
+                 synonyms: Iterable[Iterable[str]] = ()) -> Shards:
     """Cut one corpus into core, posting shards and document chunks (see the module docstring).
 
     ``parts``: per document its folded, whitespace-free haystack parts (title, agencies, text,
     context); ``docs``: per document what the UI shows ([kind, url, title, text, plan, region]);
     ``constants``: what the browser engine shares with query.py (``query.engine_constants``).
+    ``synonyms``: the query expansion groups (``synonyms.expansion_groups``), carried by the core.
     """
+
     grams = gram_postings(parts)
     words = word_postings(index)
     domain_docs: dict[str, list[int]] = {}
@@ -229,6 +232,7 @@ def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[s
         "wordScale": WORD_SCALE,
         "fields": list(index["fields"]),
         "constants": constants or {},
+        "synonyms": [" ".join(g) for g in synonyms],
         "vocab": " ".join(han_words),
         "t2s": "".join(k + v for k, v in sorted(t2s.items())),
         "regions": regions,

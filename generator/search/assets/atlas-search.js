@@ -70,6 +70,11 @@
     return ROOT + url;
   }
 
+  /* What a result highlights: the query's segments and the synonym spellings that found it. */
+  function highlightSpans(result) {
+    return result.segments.concat(result.alternatives || []).map(function (s) { return s.span; });
+  }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -174,6 +179,7 @@
         var result = eng.searchDetail(q);
         var inDomain = got[1];
         var spans = result.segments.map(function (s) { return s.span; });
+        var marks = highlightSpans(result);
         var hits = result.hits.filter(function (h) {
           return !inDomain || inDomain.has(h.ref);
         });
@@ -207,7 +213,7 @@
           meta.textContent = !hits.length ? "没有找到结果"
             : (result.relaxed ? "没有完全匹配的结果；以下 " + hits.length + " 条结果包含：" + spans.join(" ")
               : "找到 " + hits.length + " 条结果");
-          shown = { hits: hits, spans: spans, count: 0 };
+          shown = { hits: hits, spans: marks, count: 0 };
           drawItems(docs.slice(0, page.length));
           if (hits.length) select(0, false);
           done(q);
