@@ -31,19 +31,21 @@ scores are rounded to 1e-6 before sorting all the same.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .shards import DOMAIN_PREFIX, POSITIONS, TEXT_BIT, key_shard
 from .synonyms import MAX_ALTERNATIVES, SYNONYM_WEIGHT, alternatives_table, run_alternatives
-from .tokenize import fold, is_han, runs
+from .tokenize import ID_TOKEN, fold, is_han, runs
 
 # weight of a segment found in each haystack part, in haystack order
 SPAN_WEIGHTS = {"title": 4.0, "agencies": 3.0, "text": 2.0, "context": 1.0}
 SPAN_WEIGHT_LIST = tuple(SPAN_WEIGHTS.values())
 TEXT_PART = 2  # position of the text in the haystack: the part scored by frequency
 PHRASE_WEIGHT = 2.0  # an unspaced run of several segments found as typed
+_ID = re.compile(ID_TOKEN)
 MAX_WORD = 12  # longest vocabulary word the segmenter tries
 POSITION_MASK = (1 << POSITIONS) - 1
 PAGE_SIZE = 20  # results the search box shows at once (atlas-search.js)
@@ -68,6 +70,7 @@ def engine_constants() -> dict[str, Any]:
         "hubCandidates": HUB_CANDIDATES,
         "synonymWeight": SYNONYM_WEIGHT,
         "maxAlternatives": MAX_ALTERNATIVES,
+        "idToken": ID_TOKEN,
     }
 
 
@@ -156,13 +159,27 @@ def segment_han(run: str, vocab: frozenset[str] | set[str],
     return out
 
 
+def query_runs(folded: str, occurs: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
+    """``runs`` of a folded query, except that an identifier (``ID_TOKEN``: t2-11-1) that occurs
+    in the corpus stays one run, so a task id finds its task."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    if occurs is not None and "-" in folded:
+        for m in _ID.finditer(folded):
+            if occurs(m.group()):
+                out += runs(folded[pos:m.start()])
+                out.append((m.group(), False))
+                pos = m.end()
+    return out + runs(folded[pos:])
+
+
 def parse_runs(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str],
                occurs: Callable[[str], bool] | None = None) -> list[tuple[str, list[Segment]]]:
     """Each run of the folded query with its segments."""
     folded = "".join(t2s.get(c, c) for c in fold(text))
     return [
         (run, segment_han(run, vocab, occurs) if han else [Segment(run, (run,))])
-        for run, han in runs(folded)
+        for run, han in query_runs(folded, occurs)
     ]
 
 
@@ -223,7 +240,7 @@ def query_keys(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str],
     run and of each of its synonym spellings (``synonyms.run_alternatives``), and every vocabulary
     word inside them (segmentation and ``relax`` pick among them)."""
     folded = "".join(t2s.get(c, c) for c in fold(text))
-    keys: dict[str, None] = {}
+    keys: dict[str, None] = {m.group(): None for m in _ID.finditer(folded)} if "-" in folded else {}
     for first, _ in runs(folded):
         spellings = [first, *(alt for alt, _ in (run_alternatives(first, synonyms, limit) if synonyms else ()))]
         for run in spellings:
@@ -492,6 +509,26 @@ class SearchIndex:
 
     def search(self, text: str) -> list[Hit]:
         return list(self.search_detail(text).hits)
+
+    def names_entity(self, text: str, doc: list) -> bool:
+        """Whether the query names a hub page: the query (its runs, folded, run together) is inside
+        one of the page's names (``doc[6]``, else its title) and is at least half of it (经信委 names
+        济南市经信委; 电商 does not name 农资和农产品电商平台)."""
+        query = "".join(r for r, _ in runs("".join(self.t2s.get(c, c) for c in fold(text))))
+        if not query:
+            return False
+        for name in (doc[6] if len(doc) > 6 else [doc[2]]):
+            n = "".join(r for r, _ in runs(fold(name)))
+            if query in n and 2 * len(query) >= len(n):
+                return True
+        return False
+
+    def hub_row(self, text: str, limit: int = 4) -> list[int]:
+        """The hub pages shown above the results (atlas-search.js: at most 4, no filter)."""
+        hub_start = self.core["hubStart"]
+        candidates = [h.ref for h in self.search(text) if h.ref >= hub_start and h.named][:HUB_CANDIDATES]
+        docs = self.documents(candidates)
+        return [r for r, d in zip(candidates, docs) if self.names_entity(text, d)][:limit]
 
     def shown(self, text: str, page: int = PAGE_SIZE, hubs: int = HUB_CANDIDATES) -> list[int]:
         """The documents the search box shows first for ``text`` (no filter): the first page of

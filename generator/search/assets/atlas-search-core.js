@@ -168,16 +168,34 @@
     });
   }
 
+  /* runs() of a folded query, except that an identifier (the core's idToken: t2-11-1) that
+   * occurs in the corpus stays one run (query.py: query_runs). `idRe` is a global RegExp. */
+  function queryRuns(folded, occurs, idRe) {
+    var out = [];
+    var pos = 0;
+    if (occurs && idRe && folded.indexOf("-") >= 0) {
+      idRe.lastIndex = 0;
+      var m;
+      while ((m = idRe.exec(folded)) !== null) {
+        if (!occurs(m[0])) continue;
+        out = out.concat(runs(folded.slice(pos, m.index)));
+        out.push([m[0], false]);
+        pos = m.index + m[0].length;
+      }
+    }
+    return out.concat(runs(folded.slice(pos)));
+  }
+
   /* Each run of the folded query with its segments. */
-  function parseRuns(text, vocab, t2s, occurs) {
-    return runs(foldQuery(text, t2s)).map(function (r) {
+  function parseRuns(text, vocab, t2s, occurs, idRe) {
+    return queryRuns(foldQuery(text, t2s), occurs, idRe).map(function (r) {
       return [r[0], r[1] ? segmentHan(r[0], vocab, occurs) : [{ span: r[0], words: [r[0]] }]];
     });
   }
 
-  function parseQuery(text, vocab, t2s, occurs) {
+  function parseQuery(text, vocab, t2s, occurs, idRe) {
     var segs = [];
-    parseRuns(text, vocab, t2s, occurs).forEach(function (r) { segs = segs.concat(r[1]); });
+    parseRuns(text, vocab, t2s, occurs, idRe).forEach(function (r) { segs = segs.concat(r[1]); });
     return dedupe(segs);
   }
 
@@ -262,9 +280,15 @@
 
   /* Every key a query can ask for, before anything is loaded (query.py: query_keys): the grams and
    * vocabulary words of each run and of each of its synonym spellings. */
-  function queryKeys(text, vocab, t2s, synonyms, limit) {
+  function queryKeys(text, vocab, t2s, synonyms, limit, idRe) {
     var keys = new Set();
-    runs(foldQuery(text, t2s)).forEach(function (r) {
+    var folded = foldQuery(text, t2s);
+    if (idRe && folded.indexOf("-") >= 0) {
+      idRe.lastIndex = 0;
+      var m;
+      while ((m = idRe.exec(folded)) !== null) keys.add(m[0]);
+    }
+    runs(folded).forEach(function (r) {
       var spellings = [r[0]].concat(runAlternatives(r[0], synonyms, limit || 0).map(function (a) { return a[0]; }));
       spellings.forEach(function (run) {
         spanGrams(run).forEach(function (g) { keys.add(g); });
@@ -319,6 +343,7 @@
     this.synonyms = alternativesTable(core.synonyms);
     this.synonymWeight = core.constants.synonymWeight; // synonyms.py: SYNONYM_WEIGHT
     this.maxAlternatives = core.constants.maxAlternatives; // synonyms.py: MAX_ALTERNATIVES
+    this.idRe = new RegExp(core.constants.idToken, "g"); // tokenize.py: ID_TOKEN
     this.preloaded = null; // promise of every chunk (preload), when the page loads them at once
   }
 
@@ -355,7 +380,7 @@
   /* The posting shards a query needs, ascending. */
   Engine.prototype.shardsFor = function (text) {
     var n = this.core.shards;
-    var keys = queryKeys(text, this.vocab, this.t2s, this.synonyms, this.maxAlternatives);
+    var keys = queryKeys(text, this.vocab, this.t2s, this.synonyms, this.maxAlternatives, this.idRe);
     var set = new Set(keys.map(function (k) { return keyShard(k, n); }));
     return Array.from(set).sort(function (a, b) { return a - b; });
   };
@@ -407,6 +432,19 @@
       if (this.planStarts[mid] <= ref) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
+  };
+
+  /* Whether the query names hub page `doc` (query.py: names_entity): the query's runs, folded and
+   * run together, inside one of its names (doc[6], else its title) and at least half of it. */
+  Engine.prototype.namesEntity = function (text, doc) {
+    var query = runs(foldQuery(text, this.t2s)).map(function (r) { return r[0]; }).join("");
+    if (!query) return false;
+    var qlen = Array.from(query).length;
+    var names = doc.length > 6 ? doc[6] : [doc[2]];
+    return names.some(function (name) {
+      var n = runs(fold(name)).map(function (r) { return r[0]; }).join("");
+      return n.indexOf(query) >= 0 && 2 * qlen >= Array.from(n).length;
+    });
   };
 
   Engine.prototype.isHub = function (ref) {
@@ -473,7 +511,7 @@
   };
 
   Engine.prototype.parse = function (text) {
-    return parseQuery(text, this.vocab, this.t2s, this.occurs());
+    return parseQuery(text, this.vocab, this.t2s, this.occurs(), this.idRe);
   };
 
   /* lunr's score from the postings (query.py: lunr_scores). */
@@ -542,10 +580,11 @@
 
   /* What one segment found in a document adds (query.py: span_score). */
   Engine.prototype.spanScore = function (mask, weight) {
+    var weights = SPAN_WEIGHTS;
     var score = 0.0;
     for (var p = 0; p < 4; p++) {
       if (!(mask & (1 << p))) continue;
-      score += p === TEXT_PART ? SPAN_WEIGHTS[p] * weight / this.core.textScale : SPAN_WEIGHTS[p];
+      score += p === TEXT_PART ? weights[p] * weight / this.core.textScale : weights[p];
     }
     return score;
   };
@@ -624,7 +663,7 @@
    * long segments cut shorter (relaxed: the UI says so). Needs load(text) to have resolved. */
   Engine.prototype.searchDetail = function (text) {
     var occurs = this.occurs();
-    var parsed = parseRuns(text, this.vocab, this.t2s, occurs);
+    var parsed = parseRuns(text, this.vocab, this.t2s, occurs, this.idRe);
     var segments = [];
     parsed.forEach(function (r) { segments = segments.concat(r[1]); });
     segments = dedupe(segments);

@@ -70,6 +70,11 @@
     return ROOT + url;
   }
 
+  /* The hub pages (agency, domain …) the query names: the row of links above the results. */
+  function namedHubs(eng, q, docs) {
+    return docs.filter(function (d) { return eng.namesEntity(q, d); });
+  }
+
   /* What a result highlights: the query's segments and the synonym spellings that found it. */
   function highlightSpans(result) {
     return result.segments.concat(result.alternatives || []).map(function (s) { return s.span; });
@@ -196,7 +201,7 @@
         var hubRefs = hubs.slice(0, constant("hubCandidates")).map(function (h) { return h.ref; });
         return eng.documents(page.concat(hubRefs)).then(function (docs) {
           if (token !== seq) return;
-          var hubDocs = docs.slice(page.length).filter(function (d) {
+          var hubDocs = namedHubs(eng, q, docs.slice(page.length)).filter(function (d) {
             return region < 0 || d[5] === region;
           }).slice(0, constant("maxHubs"));
           list.textContent = "";
