@@ -25,6 +25,7 @@ import re
 import struct
 import zlib
 from pathlib import Path
+from typing import Any
 
 SW_NAME = "atlas-sw.js"
 MANIFEST_NAME = "manifest.webmanifest"
@@ -86,9 +87,9 @@ def icon_paths() -> list[str]:
     return [f"assets/icons/icon-{n}.png" for n in ICON_SIZES]
 
 
-def manifest(site_name: str, description: str | None) -> dict:
+def manifest(site_name: str, description: str | None) -> dict[str, Any]:
     short = site_name.split()[0] if site_name.split() else site_name
-    out = {
+    out: dict[str, Any] = {
         "name": site_name,
         "short_name": short,
         "lang": "zh-CN",

@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..atlas import TaskRef, urls
 from ..model import Plan, Section
@@ -138,9 +139,9 @@ def _first_words(text: str | None) -> str | None:
 # --- exports --------------------------------------------------------------------------------
 
 
-def csl_item(ref: Reference) -> dict:
+def csl_item(ref: Reference) -> dict[str, Any]:
     """One CSL-JSON item (type ``report``: an official document with its 文号 as ``number``)."""
-    item: dict = {"id": ref.plan_id, "type": "report", "title": ref.title}
+    item: dict[str, Any] = {"id": ref.plan_id, "type": "report", "title": ref.title}
     if ref.issuer:
         item["author"] = [{"literal": ref.issuer}]
         item["publisher"] = ref.issuer

@@ -470,7 +470,11 @@ class SearchIndex:
             return []
         lunr_scores = self.lunr_scores(segments)
         hits: list[Hit] = []
-        for ref in sorted(min(per_run, key=len)):
+        fewest = per_run[0]
+        for b in per_run:
+            if len(b) < len(fewest):
+                fewest = b
+        for ref in sorted(fewest):
             if ref in exact or not all(ref in b for b in per_run):
                 continue
             score = lunr_scores.get(ref, 0.0)
@@ -510,7 +514,7 @@ class SearchIndex:
     def search(self, text: str) -> list[Hit]:
         return list(self.search_detail(text).hits)
 
-    def names_entity(self, text: str, doc: list) -> bool:
+    def names_entity(self, text: str, doc: list[Any]) -> bool:
         """Whether the query names a hub page: the query (its runs, folded, run together) is inside
         one of the page's names (``doc[6]``, else its title) and is at least half of it (经信委 names
         济南市经信委; 电商 does not name 农资和农产品电商平台)."""

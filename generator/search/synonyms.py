@@ -22,6 +22,7 @@ core carries (``core["synonyms"]``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..model import Vocabulary
 from .tokenize import fold
@@ -64,7 +65,7 @@ def expansion_groups(vocab: Vocabulary) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(g) for g in groups.values() if len(g) > 1)
 
 
-def alternatives_table(groups) -> dict[str, tuple[str, ...]]:
+def alternatives_table(groups: Iterable[Iterable[str]]) -> dict[str, tuple[str, ...]]:
     """word → the other words of its group, in group order."""
     table: dict[str, tuple[str, ...]] = {}
     for g in groups:
