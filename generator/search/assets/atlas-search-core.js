@@ -730,11 +730,42 @@
   }
 
   /* A window of `text` around the first match: [{text, mark}] pieces for the UI to render. */
+  var SENTENCE_END = /[。;；!！?？\n]/;
+
+  /* [start, end) of the sentence of `text` that holds the most different spans (ties: the
+   * first), or null when none holds any: where the snippet shows the query at work. */
+  function bestSentence(text, spans) {
+    var best = null;
+    var bestCount = 0;
+    var start = 0;
+    for (var i = 0; i <= text.length; i++) {
+      if (i < text.length && !SENTENCE_END.test(text[i])) continue;
+      var end = Math.min(text.length, i + 1);
+      var sentence = text.slice(start, end);
+      var count = 0;
+      spans.forEach(function (span) { if (span && locate(sentence, [span]).length) count += 1; });
+      if (count > bestCount) { best = [start, end]; bestCount = count; }
+      start = end;
+    }
+    return best;
+  }
+
+  /* A window of `text` on the sentence that matches most query spans (bestSentence), every match
+   * in it highlighted: [{text, mark}] pieces for the UI to render. */
   function snippet(text, spans, width) {
     width = width || 90;
     var ranges = locate(text, spans);
     var start = 0;
-    if (ranges.length && ranges[0][0] > width / 3) start = ranges[0][0] - Math.floor(width / 3);
+    var sentence = ranges.length ? bestSentence(text, spans) : null;
+    var first = null;
+    if (sentence) {
+      ranges.forEach(function (r) { if (first === null && r[0] >= sentence[0] && r[0] < sentence[1]) first = r[0]; });
+      // the sentence from its start when it fits, else from a third of the width before its first match
+      start = sentence[1] - sentence[0] <= width || first - sentence[0] <= width / 3
+        ? sentence[0] : first - Math.floor(width / 3);
+    } else if (ranges.length && ranges[0][0] > width / 3) {
+      start = ranges[0][0] - Math.floor(width / 3);
+    }
     var end = Math.min(text.length, start + width);
     var pieces = [];
     if (start > 0) pieces.push({ text: "…", mark: false });
@@ -761,6 +792,7 @@
     queryKeys: queryKeys,
     locate: locate,
     snippet: snippet,
+    bestSentence: bestSentence,
     fold: fold
   };
 });
