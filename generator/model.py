@@ -110,8 +110,21 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class SynonymGroup:
+    """Words a reader uses for one thing (电商 = 电子商务; 远程医疗 ≈ 远程诊疗): a query naming one also
+    finds passages written with another. ``kind`` is ``same`` (an abbreviation or another spelling)
+    or ``near`` (a variant the plans use for the same practice)."""
+
+    words: tuple[str, ...]
+    kind: str
+    note: str | None = None
+    loc: Loc | None = _loc()
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    """All controlled vocabularies, keyed by id (insertion order = file order)."""
+    """All controlled vocabularies, keyed by id (insertion order = file order); ``synonyms`` in file
+    order (site_config/synonyms.yaml, optional)."""
 
     regions: dict[str, Region]
     domains: dict[str, Domain]
@@ -119,6 +132,7 @@ class Vocabulary:
     agencies: dict[str, Agency]
     indicators: dict[str, Indicator]
     units: dict[str, Unit] = field(default_factory=dict)  # by Unit.unit (site_config/units.yaml)
+    synonyms: tuple[SynonymGroup, ...] = ()
 
 
 # --- plans (content/plans/) ------------------------------------------------------------------

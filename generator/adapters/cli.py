@@ -280,6 +280,24 @@ def _cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_names(root: Path) -> tuple[str, str | None]:
+    """site_name and site_description of root/mkdocs.yml, following INHERIT (plain scalars there; the
+    file's !ENV tags keep a YAML loader from reading it whole)."""
+    name = description = None
+    config: Path | None = root / "mkdocs.yml"
+    for _ in range(5):  # an INHERIT chain, a few files deep at most
+        if config is None or not config.is_file():
+            break
+        text = config.read_text(encoding="utf-8")
+        found = re.search(r"^site_name:[ \t]*(.+?)[ \t]*$", text, re.M)
+        name = name or (found.group(1) if found else None)
+        found = re.search(r"^site_description:[ \t]*(.+?)[ \t]*$", text, re.M)
+        description = description or (found.group(1) if found else None)
+        parent = re.search(r"^INHERIT:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", text, re.M)
+        config = (config.parent / parent.group(1)) if parent else None
+    return name or "Policy Atlas", description
+
+
 def _cmd_search(args: argparse.Namespace) -> int:
     from ..errors import ContentError
     from ..render.pages import load_atlas
@@ -295,7 +313,11 @@ def _cmd_search(args: argparse.Namespace) -> int:
     except ContentError as err:
         return _report_content_error(err)
     write_search(atlas, site, directory_urls=not args.flat_urls)
-    print(f"ok: search index written into {site}", file=sys.stderr)
+    if not args.flat_urls:  # hosted: the web app last, its cache version hashes the whole site
+        from .webapp import write_webapp
+
+        write_webapp(site, *_site_names(Path(args.root)))
+    print(f"ok: search index{'' if args.flat_urls else ' and web app'} written into {site}", file=sys.stderr)
     return 0
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..render.page import Page
 from ..render.pages import all_pages, load_atlas, navigation
+from .webapp import THEME_COLOR
 
 CONFIG_NAME = "mkdocs.yml"
 
@@ -51,6 +52,9 @@ def builder_config(root: Path, nav: list[dict[str, str]]) -> str:
         lines += ["theme:", f"  custom_dir: {json.dumps(str(root / 'overrides'))}"]
     lines += [
         "plugins: []",
+        # a hosted build is an installable web app (python -m generator search writes its files)
+        "extra:",
+        f"  atlas_webapp: {{theme_color: {json.dumps(THEME_COLOR)}}}",
         "nav:",
     ]
     lines += [f"  - {json.dumps(title, ensure_ascii=False)}: {json.dumps(path)}"

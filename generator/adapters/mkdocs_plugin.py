@@ -12,7 +12,8 @@ It only wires events. Loading, linking and rendering are library functions (``pa
                   never a rebuild that fails and leaves the browser waiting; under ``mkdocs serve`` the
                   plugin instance lives across rebuilds (``on_startup``) and each rebuild is
                   incremental (``incremental.Preview``: only the pages an edit affects);
-* ``on_post_build`` write the search index, when the search package provides it.
+* ``on_pre_build`` mark a hosted build (directory URLs, not a preview) as an installable web app;
+* ``on_post_build`` write the search index, then the web app's manifest, icons and worker.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..errors import ContentError
 from ..atlas import Atlas
 from ..render.page import Asset, Page
-from ..search.emit import ASSETS as SEARCH_ASSETS, SITE_SUBDIR, STATIC_FILES, write_search
 from ..render.error_pages import error_pages
+from ..search.emit import ASSETS as SEARCH_ASSETS, SITE_SUBDIR, STATIC_FILES, write_search
+from .webapp import THEME_COLOR, write_webapp
 from ..render.pages import all_pages, load_atlas, navigation
 from .incremental import DropDirtyWarning, Preview, SearchWriter, ThemeCache
 
@@ -103,7 +105,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         # same content gives the same bytes. An explicit SOURCE_DATE_EPOCH wins.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(_content_epoch(self.atlas)))
         if self.preview is None:
-            self.items = all_pages(self.atlas)
+            self.items = all_pages(self.atlas, site_url=config.site_url or None)
         else:
             self.theme_cache.attach(config.theme)
         self.last_paths = [item.path for item in self.items if isinstance(item, Page)]
@@ -122,6 +124,15 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.items = list(error_pages(list(problems), self.last_paths))
         config.nav = []
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """After every plugin's on_config: a hosted build (directory URLs; the offline plugin has
+        turned them off for file://) is an installable web app (``webapp``); a preview is not (its
+        worker would keep serving pages the next edit changes)."""
+        if config.use_directory_urls and self.preview is None:
+            config.extra["atlas_webapp"] = {"theme_color": THEME_COLOR}
+        else:
+            config.extra.pop("atlas_webapp", None)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         in_nav = {path for entry in navigation(self.items) for path in entry.values()}
@@ -156,8 +167,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the search index (while serving invalid content only the search box's own files,
-        so the error page keeps its header styled: there is no atlas to index)."""
+        """The search index, then the web app (last: its cache version hashes the whole site). While
+        serving invalid content, only the search box's own files, so the error page keeps its header
+        styled: there is no atlas to index."""
         if self.broken:
             out = Path(config.site_dir) / SITE_SUBDIR
             out.mkdir(parents=True, exist_ok=True)
@@ -165,8 +177,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 shutil.copyfile(SEARCH_ASSETS / source, out / name)
             return
         assert self.atlas is not None
-        if not self.config.search:
-            return
+        if self.config.search:
+            self._write_search(config)
+        if config.extra.get("atlas_webapp"):
+            write_webapp(Path(config.site_dir), config.site_name, config.site_description)
+
+    def _write_search(self, config: MkDocsConfig) -> None:
+        assert self.atlas is not None
         if self.preview is not None and self.search_writer is not None:
             if self.changed:  # the first build wrote it in line; later ones in the background
                 self.search_writer.submit(self.atlas)

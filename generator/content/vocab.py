@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError, Problem
-from ..model import Agency, AgencyType, Domain, Indicator, Loc, Region, Unit, Vocabulary
+from ..model import Agency, AgencyType, Domain, Indicator, Loc, Region, SynonymGroup, Unit, Vocabulary
+from ..text.folding import fold
 from .checked import Checked, read_checked
 
 FILES = ("regions", "domains", "agency_types", "agencies", "indicators")
+# read when present: an atlas without synonyms searches the words as typed
+OPTIONAL_FILES = ("synonyms",)
 
 
 def load_vocabulary(site_config: Path) -> Vocabulary:
@@ -43,6 +46,11 @@ def read_vocabulary(root: Path, folder: str = "site_config"
         checked[name] = read_checked(root, rel, name)
         problems += checked[name].problems
 
+    for name in OPTIONAL_FILES:
+        rel = f"{folder}/{name}.yaml"
+        checked[name] = read_checked(root, rel, name) if (root / rel).is_file() else Checked(None, ())
+        problems += checked[name].problems
+
     paths: dict[tuple[str, str], tuple] = {}  # (file, id) → path of the entry in its file
     regions = _entries(checked["regions"], "regions", "region", problems, _region, paths)
     domains = _entries(checked["domains"], "domains", "domain", problems, _domain, paths)
@@ -51,7 +59,9 @@ def read_vocabulary(root: Path, folder: str = "site_config"
     agencies = _entries(checked["agencies"], "agencies", "agency", problems, _agency, paths)
     indicators = _entries(checked["indicators"], "indicators", "indicator", problems, _indicator, paths)
     units = _units(root, folder, problems)
-    vocab = Vocabulary(regions, domains, agency_types, agencies, indicators, units)
+    synonyms, synonym_problems = _synonym_groups(checked["synonyms"])
+    problems += synonym_problems
+    vocab = Vocabulary(regions, domains, agency_types, agencies, indicators, units=units, synonyms=synonyms)
 
     def at(entry, *field: str | int) -> Loc:
         """Where ``field`` of a vocabulary entry is written (entries carry their own line only)."""
@@ -160,6 +170,32 @@ def _agency(raw: dict, loc: Loc) -> Agency:
 def _indicator(raw: dict, loc: Loc) -> Indicator:
     return Indicator(id=raw["id"], name=_str(raw, "name") or "", unit=_str(raw, "unit"),
                      aliases=_strs(raw, "aliases"), description=_str(raw, "description"), loc=loc)
+
+
+def _synonym_groups(checked: Checked) -> tuple[tuple[SynonymGroup, ...], list[Problem]]:
+    """The groups of synonyms.yaml; a word may stand in one group only (two groups naming it would
+    make one query expand into unrelated words), and only once in it."""
+    doc = checked.doc
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("groups"), list):
+        return (), []
+    groups: list[SynonymGroup] = []
+    problems: list[Problem] = []
+    first: dict[str, int] = {}  # folded word → line of the group that has it
+    for i, raw in enumerate(doc.data["groups"]):
+        if not isinstance(raw, dict):
+            continue
+        words = _strs(raw, "words")
+        loc = doc.loc(("groups", i))
+        for k, word in enumerate(words):
+            key = fold(word).lower()
+            if key in first:
+                where = "this group" if first[key] == loc.line else f"the group at line {first[key]}"
+                problems.append(Problem(doc.loc(("groups", i, "words", k)),
+                                        f"synonym '{word}' is already in {where}: a word belongs to one group"))
+            else:
+                first[key] = loc.line
+        groups.append(SynonymGroup(words, _str(raw, "kind") or "same", _str(raw, "note"), loc=loc))
+    return tuple(groups), problems
 
 
 _KIND = {Region: "regions", Domain: "domains", AgencyType: "agency_types", Agency: "agencies",

@@ -29,11 +29,12 @@ class ExportDoc:
     columns: tuple[exports.Column, ...]
 
 
-def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page | Asset]:
+def pages(atlas: Atlas, only: Container[str] | None = None,
+          site_url: str | None = None) -> Iterable[Page | Asset]:
     """The data page and every export; with ``only``, all of them when it holds the page's path."""
     if only is not None and PATH not in only:
         return
-    files = exports.assets(atlas)
+    files = exports.assets(atlas, site_url)
     docs = []
     for name in exports.EXPORTS:
         s = exports.schema(name)

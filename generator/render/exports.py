@@ -37,6 +37,7 @@ from typing import Any
 
 from ..model import ROLES, AgencyRef
 from ..atlas import Atlas, doc_number_key, urls
+from .cite import permalink
 from .page import Asset
 from ..text.numbers import format_number as number
 from ..text.numbers import plain
@@ -108,7 +109,7 @@ def _agencies(refs: tuple[AgencyRef, ...]) -> list[dict[str, Any]]:
     return [{"name": r.name, "agency": r.agency} for r in refs]
 
 
-def plan_records(atlas: Atlas) -> list[dict[str, Any]]:
+def plan_records(atlas: Atlas, site_url: str | None = None) -> list[dict[str, Any]]:
     tasks: dict[str, int] = {}
     for ref in atlas.tasks:
         tasks[ref.plan.id] = tasks.get(ref.plan.id, 0) + 1
@@ -147,12 +148,12 @@ def plan_records(atlas: Atlas) -> list[dict[str, Any]]:
             ],
             "task_count": tasks.get(plan.id, 0),
             "target_count": targets.get(plan.id, 0),
-            "url": urls.plan(plan.id),
+            "url": permalink(urls.plan(plan.id), site_url),
         })
     return out
 
 
-def task_records(atlas: Atlas) -> list[dict[str, Any]]:
+def task_records(atlas: Atlas, site_url: str | None = None) -> list[dict[str, Any]]:
     return [
         {
             "plan": ref.plan.id,
@@ -164,13 +165,13 @@ def task_records(atlas: Atlas) -> list[dict[str, Any]]:
             "section": ref.sections[-1].id if ref.sections else None,
             **{role: _agencies(getattr(ref.task, role)) for role in ROLES},
             "domains": list(ref.task.domains),
-            "url": ref.url,
+            "url": permalink(ref.url, site_url),
         }
         for ref in atlas.tasks
     ]
 
 
-def agency_records(atlas: Atlas) -> list[dict[str, Any]]:
+def agency_records(atlas: Atlas, site_url: str | None = None) -> list[dict[str, Any]]:
     out = []
     for a in atlas.vocab.agencies.values():
         per_role = atlas.tasks_by_agency.get(a.id, {})
@@ -183,12 +184,12 @@ def agency_records(atlas: Atlas) -> list[dict[str, Any]]:
             "type": a.type,
             "type_name": agency_type.name if agency_type else None,
             **{f"{role}_count": len(per_role.get(role, ())) for role in ROLES},
-            "url": urls.agency(a.id),
+            "url": permalink(urls.agency(a.id), site_url),
         })
     return out
 
 
-def target_records(atlas: Atlas) -> list[dict[str, Any]]:
+def target_records(atlas: Atlas, site_url: str | None = None) -> list[dict[str, Any]]:
     return [
         {
             "plan": t.plan.id,
@@ -206,7 +207,7 @@ def target_records(atlas: Atlas) -> list[dict[str, Any]]:
             "indicator_value": _num(t.measure.value) if t.measure else None,
             "indicator_value_max": _num(t.measure.value_max) if t.measure else None,
             "indicator_unit": t.measure.unit if t.measure else None,
-            "url": t.url,
+            "url": permalink(t.url, site_url),
         }
         for t in atlas.targets
     ]
@@ -293,11 +294,11 @@ def to_csv(records: list[dict[str, Any]], cols: tuple[Column, ...]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def assets(atlas: Atlas) -> list[Asset]:
+def assets(atlas: Atlas, site_url: str | None = None) -> list[Asset]:
     """Every export as JSON and CSV, and every schema, under ``data/``."""
     out = []
     for name in EXPORTS:
-        records = RECORDS[name](atlas)
+        records = RECORDS[name](atlas, site_url)
         out.append(Asset(f"data/{name}.json", to_json(records)))
         out.append(Asset(f"data/{name}.csv", to_csv(records, columns(name))))
         out.append(Asset(f"data/schema/{name}.schema.json",

@@ -9,6 +9,7 @@ build, is the same on every run. The MkDocs plugin injects these pages into the 
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import replace
 from pathlib import Path
 from typing import Container, Iterable
@@ -72,16 +73,21 @@ def _producers():
         yield importlib.import_module(f"{__package__}.{name}")
 
 
-def all_pages(atlas: Atlas, only: Container[str] | None = None) -> list[Page | Asset]:
+def all_pages(atlas: Atlas, only: Container[str] | None = None,
+              site_url: str | None = None) -> list[Page | Asset]:
     """Every generated page and asset, producers in ``PRODUCERS`` order; duplicate paths are an error.
 
     With ``only`` (page paths, see ``affected.affected_paths``), just those pages, rendered exactly as
-    in the whole set; the data page's path stands for every data export.
+    in the whole set; the data page's path stands for every data export. ``site_url`` (MkDocs'
+    ``site_url``, from ``SITE_URL``) goes to the producers that write permalinks (citations, data
+    exports): absolute when it is set.
     """
     out: list[Page | Asset] = []
     seen: dict[str, str] = {}
     for module in _producers():
-        for item in module.pages(atlas, only):
+        wants_site = "site_url" in inspect.signature(module.pages).parameters
+        made = module.pages(atlas, only, site_url=site_url) if wants_site else module.pages(atlas, only)
+        for item in made:
             if item.path in seen:
                 raise ValueError(f"{item.path} produced twice ({seen[item.path]}, {module.__name__})")
             seen[item.path] = module.__name__

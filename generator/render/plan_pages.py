@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from typing import Container, Iterable
 
 from ..model import ROLES, ROLE_NAMES, AgencyRef, Citation, Plan, Section, Task, Vocabulary
-from ..atlas import Atlas, CitedDocument, doc_number_key, urls
-from .page import Page
+from ..atlas import Atlas, CitedDocument, TaskRef, doc_number_key, urls
+from . import cite
+from .cite import numbered
+from .page import Asset, Page
 from .target_table import TargetTable, plan_table
 from .render import front_matter, render, source_path
 
-_CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇]+$")
-_ARABIC = re.compile(r"^\d+$")
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -42,11 +42,20 @@ class RoleBadges:
 
 
 @dataclass(frozen=True)
+class CiteView:
+    """The 引用 control of a plan, section or task: the strings it shows and copies."""
+
+    gbt: str  # GB/T 7714-2015, with cite.ACCESS_DATE for the day of copying
+    short: str  # quote + permalink
+
+
+@dataclass(frozen=True)
 class TaskView:
     task: Task
     roles: tuple[RoleBadges, ...]
     domains: tuple[tuple[str, str], ...]  # (name, url)
     targets: TargetTable
+    cite: CiteView | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,7 @@ class SectionView:
     targets: TargetTable
     tasks: tuple[TaskView, ...]
     children: tuple["SectionView", ...]
+    cite: CiteView | None = None
 
 
 @dataclass(frozen=True)
@@ -64,19 +74,6 @@ class CitationView:
     citation: Citation
     url: str | None  # the plan page when in the corpus, else the cited-document page
     in_corpus: bool
-
-
-def numbered(number: str | None, title: str | None) -> str | None:
-    """The heading of a numbered part as the plans print it: 一、总体目标 / (一)… / 1.…"""
-    if number is None:
-        return title
-    if _CN_NUMERAL.match(number):
-        sep = "、"
-    elif _ARABIC.match(number):
-        sep = ". "
-    else:  # already bracketed: (一) / (1), printed without a separator
-        sep = ""
-    return f"{number}{sep}{title}" if title else number
 
 
 def agency_url(vocab: Vocabulary, agency_id: str | None) -> str | None:
@@ -92,7 +89,12 @@ def _badges(atlas: Atlas, refs: tuple[AgencyRef, ...]) -> tuple[Badge, ...]:
     )
 
 
-def _task_view(atlas: Atlas, task: Task) -> TaskView:
+def _cite(ref: cite.Reference) -> CiteView:
+    return CiteView(ref.gbt(), ref.short())
+
+
+def _task_view(atlas: Atlas, task: Task, where: TaskRef | None = None,
+               site_url: str | None = None) -> TaskView:
     roles = tuple(
         RoleBadges(role, ROLE_NAMES[role], _badges(atlas, getattr(task, role)))
         for role in ROLES
@@ -101,18 +103,25 @@ def _task_view(atlas: Atlas, task: Task) -> TaskView:
     domains = tuple(
         (atlas.vocab.domains[d].name, urls.domain(d)) for d in task.domains if d in atlas.vocab.domains
     )
-    return TaskView(task, roles, domains, plan_table(atlas.vocab, task.targets))
+    return TaskView(task, roles, domains, plan_table(atlas.vocab, task.targets),
+                    _cite(cite.task_reference(where, site_url)) if where else None)
 
 
-def _section_views(atlas: Atlas, sections: tuple[Section, ...], level: int) -> tuple[SectionView, ...]:
+def _section_views(atlas: Atlas, sections: tuple[Section, ...], level: int, plan: Plan | None = None,
+                   trail: tuple[Section, ...] = (), site_url: str | None = None) -> tuple[SectionView, ...]:
+    """Views of ``sections`` (with their 引用 controls when ``plan`` is given; ``trail``: the
+    sections above them)."""
     return tuple(
         SectionView(
             section=s,
             level=min(level, 6),
             heading=numbered(s.number, s.title),
             targets=plan_table(atlas.vocab, s.targets),
-            tasks=tuple(_task_view(atlas, t) for t in s.tasks),
-            children=_section_views(atlas, s.sections, level + 1),
+            tasks=tuple(_task_view(atlas, t, TaskRef(plan, trail + (s,), t) if plan else None, site_url)
+                        for t in s.tasks),
+            children=_section_views(atlas, s.sections, level + 1, plan, trail + (s,), site_url),
+            cite=_cite(cite.section_reference(plan, trail + (s,), site_url))
+            if plan and (s.title or s.text) else None,
         )
         for s in sections
     )
@@ -136,11 +145,16 @@ def _citations(plan: Plan, documents: dict[str, CitedDocument]) -> tuple[Citatio
     return tuple(views)
 
 
-def plan_page(atlas: Atlas, plan: Plan, documents: dict[str, CitedDocument] | None = None) -> Page:
+def plan_page(atlas: Atlas, plan: Plan, documents: dict[str, CitedDocument] | None = None,
+              site_url: str | None = None) -> Page:
+    """The plan's page; ``site_url`` makes its citations' permalinks absolute."""
     path = source_path(urls.plan(plan.id))
     region = atlas.vocab.regions.get(plan.region)
+    reference = cite.plan_reference(plan, site_url)
     # Plan pages are not in the navigation: the empty left column goes to the text and its tables.
-    markdown = front_matter(plan.title, hide=["navigation"]) + render(
+    # citation_* meta tags: overrides/main.html prints page.meta.atlas_citation (escaped)
+    markdown = front_matter(plan.title, hide=["navigation"],
+                            atlas_citation=cite.highwire_tags(reference)) + render(
         "plan.md.j2",
         path=path,
         plan=plan,
@@ -149,7 +163,9 @@ def plan_page(atlas: Atlas, plan: Plan, documents: dict[str, CitedDocument] | No
         source_url=plan.source.url if plan.source.url and _SAFE_URL.match(plan.source.url) else None,
         citations=_citations(plan, documents if documents is not None else documents_by_key(atlas)),
         cited_by=tuple(atlas.plans[p] for p in atlas.cited_by.get(plan.id, ()) if p in atlas.plans),
-        sections=_section_views(atlas, plan.sections, 2),
+        sections=_section_views(atlas, plan.sections, 2, plan, (), site_url),
+        plan_cite=_cite(reference),
+        cite_files=tuple((label, f"../{cite.export_path(plan.id, ext)}") for ext, label in CITE_LABELS),
         task_count=sum(1 for _ in plan.iter_tasks()),
         plan_url=urls.plan,
         attachments=tuple(
@@ -176,11 +192,19 @@ def index_page(atlas: Atlas) -> Page:
     return Page(path=path, title="行动方案", markdown=markdown, edit_path=None)  # one row per file
 
 
-def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
-    """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
+CITE_LABELS = (("json", "CSL-JSON"), ("ris", "RIS"), ("bib", "BibTeX"))
+
+
+def pages(atlas: Atlas, only: Container[str] | None = None,
+          site_url: str | None = None) -> Iterable[Page | Asset]:
+    """Every page of this kind and each plan's citation exports (data/cite/); with ``only``, just
+    those whose path (the plan page's, for its exports) is in it (a preview's rebuild)."""
     if only is None or "plans/index.md" in only:
         yield index_page(atlas)
     documents = documents_by_key(atlas)
     for plan in atlas.plans.values():
         if only is None or source_path(urls.plan(plan.id)) in only:
-            yield plan_page(atlas, plan, documents)
+            yield plan_page(atlas, plan, documents, site_url)
+            reference = cite.plan_reference(plan, site_url)
+            for ext, write in cite.EXPORT_FORMATS:
+                yield Asset(cite.export_path(plan.id, ext), write(reference))

@@ -19,10 +19,12 @@ from .index import build_index, word_vocabulary
 from .query import SearchIndex, engine_constants, haystack_parts
 from .shards import Shards, build_shards
 from ..text.t2s import table_for
+from .synonyms import expansion_groups
 from .tokenize import Segmenter, fold, is_han
 
 FORMAT_VERSION = 1
 JOIN = "\n"  # how a document's agency names and headings are joined into one haystack part
+ID_SEPARATOR = "|"  # before each id in the context part (whitespace is removed from haystacks)
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,16 @@ class SearchBundle:
     regions: tuple[tuple[str, str, str], ...]  # (id, name, short name or "") in vocabulary order
     plans: tuple[tuple[str, str], ...]  # (id, title) by id
     domains: tuple[tuple[str, str], ...]  # (id, name) in vocabulary order
+    synonyms: tuple[tuple[str, ...], ...] = ()  # query expansion groups (synonyms.expansion_groups)
 
     def haystacks(self) -> list[tuple[str, str, str, str]]:
-        """Per document: title, agencies, text, context + region names (query.SPAN_BONUS order)."""
+        """Per document: title, agencies (and a hub page's names: a query naming the page finds
+        it there, not in lunr's fields), text, context + region names + ids (``SPAN_WEIGHTS`` order)."""
         names = {r[0]: r[1:] for r in self.regions}
         return [
-            (d.title, JOIN.join(d.agencies), d.text,
-             JOIN.join(d.context + (names.get(d.region, ()) if d.region else ())))
+            (d.title, JOIN.join(dict.fromkeys(d.agencies + d.names)), d.text,
+             JOIN.join(d.context + (names.get(d.region, ()) if d.region else ()))
+             + (ID_SEPARATOR + ID_SEPARATOR.join(d.ids) if d.ids else ""))
             for d in self.documents
         ]
 
@@ -70,11 +75,12 @@ class SearchBundle:
             doc_domains=[tuple(domain_pos[x] for x in d.domains if x in domain_pos) for d in self.documents],
             docs=[
                 [d.kind, d.url, d.title, d.text, plan_pos.get(d.plan, -1) if d.plan else -1,
-                 region_pos.get(d.region, -1) if d.region else -1]
+                 region_pos.get(d.region, -1) if d.region else -1, *([list(d.names)] if d.names else [])]
                 for d in self.documents
             ],
             hub_start=hub_start,
             constants=engine_constants(),
+            synonyms=self.synonyms,
         )
 
     def _plan_region(self, plan_id: str) -> str | None:
@@ -106,4 +112,5 @@ def build_bundle(atlas: Atlas, *, cache_dir: Path | None = None) -> SearchBundle
         regions=regions,
         plans=tuple((p.id, p.title) for p in atlas.plans.values()),
         domains=tuple((d.id, d.name) for d in atlas.vocab.domains.values()),
+        synonyms=expansion_groups(atlas.vocab),
     )

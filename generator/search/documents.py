@@ -41,6 +41,8 @@ class SearchDocument:
     domains: tuple[str, ...] = ()
     agencies: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()  # the anchor a reader may type (t2-11-1), matched with the context
+    names: tuple[str, ...] = ()  # a hub page's names (title, aliases): what a query must name to show it
 
 
 def _uniq(items) -> tuple[str, ...]:
@@ -78,6 +80,7 @@ def task_document(atlas: Atlas, ref: TaskRef) -> SearchDocument:
         domains=task.domains,
         agencies=_agency_names(atlas, in_charge),
         context=_uniq([*(s.title for s in ref.sections), *_agency_names(atlas, task.cooperating)]),
+        ids=(task.id,),
     )
 
 
@@ -117,6 +120,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 text=(section.text or "") + (section.annotation or ""),
                 region=plan.region,
                 plan=plan.id,
+                ids=(section.id,),
             )
         # sections and tasks interleaved in document order: each section before its tasks
         for section in plan.iter_sections():
@@ -147,6 +151,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 title=region.name,
                 text="",
                 region=region.id,
+                names=_uniq([region.name, region.short_name]),
             )
         )
     for agency in atlas.vocab.agencies.values():
@@ -163,6 +168,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 domains=domains,
                 agencies=_uniq([agency.name, *agency.aliases]),
                 context=_uniq([atype.name if atype else None]),
+                names=_uniq([agency.name, *agency.aliases]),
             )
         )
     for atype in atlas.vocab.agency_types.values():
@@ -174,6 +180,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 title=atype.name,
                 text=atype.description or "",
                 agencies=_uniq(a.name for a in members),
+                names=(atype.name,),
             )
         )
     for domain in atlas.vocab.domains.values():
@@ -185,6 +192,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 text=domain.description or "",
                 domains=(domain.id,),
                 context=_uniq([*domain.heading_words, *domain.keywords]),
+                names=(domain.name,),
             )
         )
     for ind in atlas.vocab.indicators.values():
@@ -195,6 +203,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 title=ind.name,
                 text=ind.description or "",
                 context=_uniq(ind.aliases),
+                names=_uniq([ind.name, *ind.aliases]),
             )
         )
     for cited in atlas.documents.values():
@@ -206,6 +215,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 url=cited.url,
                 title=cited.title or cited.doc_number or cited.id,
                 text=cited.doc_number or "",
+                names=_uniq([cited.title, cited.doc_number]),
             )
         )
     return tuple(_visible(doc) for doc in docs)

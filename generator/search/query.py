@@ -31,17 +31,21 @@ scores are rounded to 1e-6 before sorting all the same.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .shards import DOMAIN_PREFIX, POSITIONS, TEXT_BIT, key_shard
-from .tokenize import fold, is_han, runs
+from .synonyms import MAX_ALTERNATIVES, SYNONYM_WEIGHT, alternatives_table, run_alternatives
+from .tokenize import ID_TOKEN, fold, is_han, runs
 
 # weight of a segment found in each haystack part, in haystack order
 SPAN_WEIGHTS = {"title": 4.0, "agencies": 3.0, "text": 2.0, "context": 1.0}
+SPAN_WEIGHT_LIST = tuple(SPAN_WEIGHTS.values())
 TEXT_PART = 2  # position of the text in the haystack: the part scored by frequency
 PHRASE_WEIGHT = 2.0  # an unspaced run of several segments found as typed
+_ID = re.compile(ID_TOKEN)
 MAX_WORD = 12  # longest vocabulary word the segmenter tries
 POSITION_MASK = (1 << POSITIONS) - 1
 PAGE_SIZE = 20  # results the search box shows at once (atlas-search.js)
@@ -64,6 +68,9 @@ def engine_constants() -> dict[str, Any]:
         "pageSize": PAGE_SIZE,
         "maxHubs": MAX_HUBS,
         "hubCandidates": HUB_CANDIDATES,
+        "synonymWeight": SYNONYM_WEIGHT,
+        "maxAlternatives": MAX_ALTERNATIVES,
+        "idToken": ID_TOKEN,
     }
 
 
@@ -80,6 +87,8 @@ class Hit:
     ref: int
     score: float
     named: bool = False  # every segment in the title or agency names (hub pages shown in a row)
+    exact: bool = True  # found with the words as typed (False: through a synonym, ranked after)
+    whole: bool = True  # every run of the query (or its synonym spelling) occurs as typed
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ class SearchResult:
     hits: tuple[Hit, ...]
     segments: tuple[Segment, ...]
     relaxed: bool
+    alternatives: tuple[Segment, ...] = ()  # segments of the synonyms tried (highlighted too)
 
 
 def corpus_split(text: str, occurs: Callable[[str], bool], longest: int = MAX_WORD) -> list[str]:
@@ -149,13 +159,27 @@ def segment_han(run: str, vocab: frozenset[str] | set[str],
     return out
 
 
+def query_runs(folded: str, occurs: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
+    """``runs`` of a folded query, except that an identifier (``ID_TOKEN``: t2-11-1) that occurs
+    in the corpus stays one run, so a task id finds its task."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    if occurs is not None and "-" in folded:
+        for m in _ID.finditer(folded):
+            if occurs(m.group()):
+                out += runs(folded[pos:m.start()])
+                out.append((m.group(), False))
+                pos = m.end()
+    return out + runs(folded[pos:])
+
+
 def parse_runs(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str],
                occurs: Callable[[str], bool] | None = None) -> list[tuple[str, list[Segment]]]:
     """Each run of the folded query with its segments."""
     folded = "".join(t2s.get(c, c) for c in fold(text))
     return [
         (run, segment_han(run, vocab, occurs) if han else [Segment(run, (run,))])
-        for run, han in runs(folded)
+        for run, han in query_runs(folded, occurs)
     ]
 
 
@@ -183,6 +207,13 @@ def haystack_parts(title: str, agencies: str, text: str, context: str) -> tuple[
     return tuple("".join(fold(p).split()) for p in (title, agencies, text, context))
 
 
+def tier(hit: Hit) -> int:
+    """Order of hits when a query has synonyms: its words as typed, together (0); a synonym,
+    together (1); its words as typed but apart (2); a synonym, apart (3). Stable: each tier keeps
+    its ranking by score."""
+    return (0 if hit.whole else 2) + (0 if hit.exact else 1)
+
+
 def round_score(x: float) -> float:
     """Round to 1e-6 the way the browser does (Math.round), so float noise never reorders results."""
     return math.floor(x * 1e6 + 0.5) / 1e6
@@ -202,20 +233,31 @@ def span_grams(span: str) -> list[str]:
     return [span]
 
 
-def query_keys(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str]) -> list[str]:
+def query_keys(text: str, vocab: frozenset[str] | set[str], t2s: dict[str, str],
+               synonyms: dict[str, tuple[str, ...]] | None = None,
+               limit: int = 0) -> list[str]:
     """Every posting key a query can ask for, known before anything is loaded: the grams of each
-    run, and every vocabulary word inside a Han run (segmentation and ``relax`` pick among them)."""
+    run and of each of its synonym spellings (``synonyms.run_alternatives``), and every vocabulary
+    word inside them (segmentation and ``relax`` pick among them)."""
     folded = "".join(t2s.get(c, c) for c in fold(text))
-    keys: dict[str, None] = {}
-    for run, han in runs(folded):
-        for g in span_grams(run):
-            keys[g] = None
-        if han:
-            for i in range(len(run)):
-                for j in range(i + 2, min(len(run), i + MAX_WORD) + 1):
-                    if run[i:j] in vocab:
-                        keys[run[i:j]] = None
+    keys: dict[str, None] = {m.group(): None for m in _ID.finditer(folded)} if "-" in folded else {}
+    for first, _ in runs(folded):
+        spellings = [first, *(alt for alt, _ in (run_alternatives(first, synonyms, limit) if synonyms else ()))]
+        for run in spellings:
+            for g in span_grams(run):
+                keys[g] = None
+            if is_han(run[0]):
+                for i in range(len(run)):
+                    for j in range(i + 2, min(len(run), i + MAX_WORD) + 1):
+                        if run[i:j] in vocab:
+                            keys[run[i:j]] = None
     return list(keys)
+
+
+def segment_run(run: str, vocab: frozenset[str] | set[str],
+                occurs: Callable[[str], bool] | None = None) -> list[Segment]:
+    """The segments of one run: a Han run cut by ``segment_han``, any other run whole."""
+    return segment_han(run, vocab, occurs) if is_han(run[0]) else [Segment(run, (run,))]
 
 
 Loader = Callable[[str, int], object]
@@ -236,6 +278,9 @@ class SearchIndex:
         self.t2s = {pairs[i]: pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
         self.text_scale = core["textScale"]
         self.word_scale = core["wordScale"]
+        self.synonyms = alternatives_table(g.split(" ") for g in core.get("synonyms", ()))
+        self.synonym_weight = SYNONYM_WEIGHT
+        self.max_alternatives = MAX_ALTERNATIVES
         self.shards: dict[int, dict] = {}
         self.loaded: list[tuple[str, int]] = []
         self._grams: dict[str, dict[int, int]] = {}
@@ -244,7 +289,8 @@ class SearchIndex:
     def shards_for(self, text: str) -> list[int]:
         """The posting shards a query needs, ascending."""
         n = self.core["shards"]
-        return sorted({key_shard(k, n) for k in query_keys(text, self.vocab, self.t2s)})
+        keys = query_keys(text, self.vocab, self.t2s, self.synonyms, self.max_alternatives)
+        return sorted({key_shard(k, n) for k in keys})
 
     def ensure(self, text: str) -> None:
         for s in self.shards_for(text):
@@ -345,7 +391,6 @@ class SearchIndex:
         smallest = min(per_seg, key=len)
         lunr_scores = self.lunr_scores(segments)
         phrase_docs = [self.span_docs(p) for p in phrases]
-        weights = list(SPAN_WEIGHTS.values())
         hits: list[Hit] = []
         for ref in smallest:
             if not all(ref in d for d in per_seg):
@@ -355,13 +400,90 @@ class SearchIndex:
             for d in per_seg:
                 mask, weight = d[ref]
                 named = named and bool(mask & 3)
-                for p in range(4):
-                    if mask & (1 << p):
-                        score += weights[p] * weight / self.text_scale if p == TEXT_PART else weights[p]
+                score += self.span_score(mask, weight)
+            whole = True
             for d in phrase_docs:
                 if ref in d:
                     score += PHRASE_WEIGHT
-            hits.append(Hit(ref, round_score(score), named))
+                else:
+                    whole = False
+            hits.append(Hit(ref, round_score(score), named, True, whole))
+        hits.sort(key=lambda h: (-h.score, h.ref))
+        return hits
+
+    def span_score(self, mask: int, weight: int) -> float:
+        """What one segment found in a document adds: ``SPAN_WEIGHTS`` of each part holding it, the
+        text's scaled by frequency against length."""
+        weights = SPAN_WEIGHT_LIST
+        score = 0.0
+        for p in range(4):
+            if mask & (1 << p):
+                score += weights[p] * weight / self.text_scale if p == TEXT_PART else weights[p]
+        return score
+
+    def spellings(self, parsed: list[tuple[str, list[Segment]]]
+                  ) -> list[list[tuple[str, list[Segment], float]]]:
+        """Per run of the query: (run, its segments, weight) as typed (1), then each synonym
+        spelling (``synonym_weight``); empty when no run has a synonym."""
+        out = []
+        found = False
+        for run, segs in parsed:
+            options = [(run, segs, 1.0)]
+            for alt, word in run_alternatives(run, self.synonyms, self.max_alternatives):
+                found = True
+                segs_alt = segment_run(alt, self.vocab, self._occurs)
+                if not any(word in s.span for s in segs_alt):  # the word put in, whole
+                    segs_alt.append(Segment(word, ()))
+                options.append((alt, segs_alt, self.synonym_weight))
+            out.append(options)
+        return out if found else []
+
+    def rank_synonyms(self, segments: tuple[Segment, ...],
+                      spellings: list[list[tuple[str, list[Segment], float]]],
+                      exact: set[int]) -> list[Hit]:
+        """Documents that hold every run of the query as typed or in a synonym spelling, but not
+        the query as typed (``exact``): per run the best-scoring spelling counts, a synonym's at
+        ``synonym_weight``; lunr's score of the words as typed is added. Best first."""
+        per_run: list[dict[int, tuple[float, bool, bool]]] = []
+        for options in spellings:
+            best: dict[int, tuple[float, bool, bool]] = {}
+            for run, segs, factor in options:
+                docs = [self.span_docs(s.span) for s in segs]
+                if not docs or not all(docs):
+                    continue
+                phrase = self.span_docs(run) if len(segs) > 1 else {}
+                for ref in min(docs, key=len):
+                    if not all(ref in d for d in docs):
+                        continue
+                    score, named = 0.0, True
+                    for d in docs:
+                        mask, weight = d[ref]
+                        named = named and bool(mask & 3)
+                        score += self.span_score(mask, weight)
+                    if ref in phrase:
+                        score += PHRASE_WEIGHT
+                    score *= factor
+                    if ref not in best or score > best[ref][0]:
+                        best[ref] = (score, named, len(segs) == 1 or ref in phrase)
+            per_run.append(best)
+        if not per_run or not all(per_run):
+            return []
+        lunr_scores = self.lunr_scores(segments)
+        hits: list[Hit] = []
+        fewest = per_run[0]
+        for b in per_run:
+            if len(b) < len(fewest):
+                fewest = b
+        for ref in sorted(fewest):
+            if ref in exact or not all(ref in b for b in per_run):
+                continue
+            score = lunr_scores.get(ref, 0.0)
+            named = whole = True
+            for b in per_run:
+                score += b[ref][0]
+                named = named and b[ref][1]
+                whole = whole and b[ref][2]
+            hits.append(Hit(ref, round_score(score), named, False, whole))
         hits.sort(key=lambda h: (-h.score, h.ref))
         return hits
 
@@ -375,14 +497,42 @@ class SearchIndex:
         # an unspaced run cut in several segments: documents holding it as typed rank higher
         phrases = [run for run, segs in parsed if len(segs) > 1]
         hits = self.rank(segments, phrases)
+        spellings = self.spellings(parsed)
+        alternatives: tuple[Segment, ...] = ()
+        if spellings:
+            # passages written with another word of a synonym group: after every exact match
+            hits += self.rank_synonyms(segments, spellings, {h.ref for h in hits})
+            hits.sort(key=tier)
+            alternatives = tuple(dict.fromkeys(
+                s for options in spellings for _, segs, f in options[1:] for s in segs))
         if not hits:
             relaxed = relax(segments, self.vocab, occurs)
             if relaxed != segments:
                 return SearchResult(tuple(self.rank(relaxed, phrases)), relaxed, True)
-        return SearchResult(tuple(hits), segments, False)
+        return SearchResult(tuple(hits), segments, False, alternatives)
 
     def search(self, text: str) -> list[Hit]:
         return list(self.search_detail(text).hits)
+
+    def names_entity(self, text: str, doc: list[Any]) -> bool:
+        """Whether the query names a hub page: the query (its runs, folded, run together) is inside
+        one of the page's names (``doc[6]``, else its title) and is at least half of it (经信委 names
+        济南市经信委; 电商 does not name 农资和农产品电商平台)."""
+        query = "".join(r for r, _ in runs("".join(self.t2s.get(c, c) for c in fold(text))))
+        if not query:
+            return False
+        for name in (doc[6] if len(doc) > 6 else [doc[2]]):
+            n = "".join(r for r, _ in runs(fold(name)))
+            if query in n and 2 * len(query) >= len(n):
+                return True
+        return False
+
+    def hub_row(self, text: str, limit: int = 4) -> list[int]:
+        """The hub pages shown above the results (atlas-search.js: at most 4, no filter)."""
+        hub_start = self.core["hubStart"]
+        candidates = [h.ref for h in self.search(text) if h.ref >= hub_start and h.named][:HUB_CANDIDATES]
+        docs = self.documents(candidates)
+        return [r for r, d in zip(candidates, docs) if self.names_entity(text, d)][:limit]
 
     def shown(self, text: str, page: int = PAGE_SIZE, hubs: int = HUB_CANDIDATES) -> list[int]:
         """The documents the search box shows first for ``text`` (no filter): the first page of

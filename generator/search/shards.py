@@ -42,7 +42,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .tokenize import runs
+from .tokenize import ID_TOKEN, runs
 
 ENTRIES_PER_SHARD = 2000  # postings per shard file, on average
 # ... and when the page preloads every document chunk (a small corpus): the text already costs the
@@ -79,6 +79,7 @@ def js_length(s: str) -> int:
 
 _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # tokenize.is_han's ranges
 _WORD = re.compile(r"[^\W_]")
+_ID = re.compile(ID_TOKEN)
 
 
 def part_grams(part: str) -> list[tuple[str, int]]:
@@ -92,6 +93,8 @@ def part_grams(part: str) -> list[tuple[str, int]]:
     rest = _HAN_RUN.sub(" ", part)
     if _WORD.search(rest):  # letters or digits outside Han: cut them exactly as the query is cut
         out += [(run, -1) for run, han in runs(rest) if not han]
+        if "-" in rest:  # identifiers (t2-11-1, 2016-2018) also whole
+            out += [(m.group(), -1) for m in _ID.finditer(part)]
     return out
 
 
@@ -189,13 +192,16 @@ def chunks_preloaded(chunks: tuple[list, ...]) -> bool:
 def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[str],
                  t2s: dict[str, str], regions: list, plans: list, domains: list,
                  doc_domains: list[tuple[int, ...]], docs: list[list], hub_start: int,
-                 constants: dict | None = None) -> Shards:
+                 constants: dict | None = None,
+                 synonyms: Iterable[Iterable[str]] = ()) -> Shards:
     """Cut one corpus into core, posting shards and document chunks (see the module docstring).
 
     ``parts``: per document its folded, whitespace-free haystack parts (title, agencies, text,
     context); ``docs``: per document what the UI shows ([kind, url, title, text, plan, region]);
     ``constants``: what the browser engine shares with query.py (``query.engine_constants``).
+    ``synonyms``: the query expansion groups (``synonyms.expansion_groups``), carried by the core.
     """
+
     grams = gram_postings(parts)
     words = word_postings(index)
     domain_docs: dict[str, list[int]] = {}
@@ -229,6 +235,7 @@ def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[s
         "wordScale": WORD_SCALE,
         "fields": list(index["fields"]),
         "constants": constants or {},
+        "synonyms": [" ".join(g) for g in synonyms],
         "vocab": " ".join(han_words),
         "t2s": "".join(k + v for k, v in sorted(t2s.items())),
         "regions": regions,

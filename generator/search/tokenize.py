@@ -26,6 +26,10 @@ from pathlib import Path
 from ..text.folding import fold_search
 
 CACHE_VERSION = "1"  # bump when what a cut keeps changes
+# An identifier: runs of ASCII letters and digits joined by hyphens (a task id t2-11-1, a section
+# s3-2, a period 2016-2018). Indexed whole besides its runs, and a query holding one that occurs
+# asks for it whole (query.query_runs); the browser reads this pattern from the index core.
+ID_TOKEN = r"(?<![a-z0-9-])[a-z0-9]+(?:-[a-z0-9]+)+(?![a-z0-9-])"
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 

@@ -346,3 +346,23 @@ def test_symlinked_plan_file_is_refused(tree, capsys):
     (plans / "demo-2016.yaml").rename(tree.root / "elsewhere.yaml")
     (plans / "demo-2016.yaml").symlink_to(tree.root / "elsewhere.yaml")
     assert only(tree, capsys) == f"{PLAN}:1:1: must be a regular file, not a symbolic link"
+
+
+SYNONYMS = "site_config/synonyms.yaml"
+
+
+def test_a_synonym_in_two_groups_is_reported_where_it_repeats(tree, capsys):
+    tree.edit(SYNONYMS, "[远程医疗, 远程诊疗]", "[远程医疗, 電商]")
+    assert only(tree, capsys) == (
+        f"{SYNONYMS}:5:19: synonym '電商' is already in the group at line 3: a word belongs to one group")
+
+
+def test_a_synonym_that_a_query_cannot_hold_in_one_run_is_reported_on_the_word(tree, capsys):
+    tree.edit(SYNONYMS, "[电子商务, 电商]", "[电子商务, 互联网+商务]")
+    line = only(tree, capsys)
+    assert line.startswith(f"{SYNONYMS}:3:19: ") and "no spaces, '+' or '-'" in line
+
+
+def test_a_synonym_group_without_its_kind_is_reported_on_the_group(tree, capsys):
+    tree.edit(SYNONYMS, "    kind: same\n", "")
+    assert only(tree, capsys) == f"{SYNONYMS}:3:5: missing required field 'kind'"

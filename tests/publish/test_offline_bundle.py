@@ -133,3 +133,18 @@ def test_linkchecker_finds_no_broken_link_or_anchor_in_the_whole_site(bundle, tm
         assert result.returncode == 0, result.stderr[-2000:]
     finally:
         shutil.rmtree(public, ignore_errors=True)
+
+
+def test_the_bundle_has_no_service_worker_and_its_citations_name_no_file_url(bundle):
+    """A worker cannot run from file://: the bundle has none, and links no manifest; its 引用
+    controls and exports give the published (directory) permalink, never a file:// one."""
+    top = bundle_name() + "/"
+    with zipfile.ZipFile(bundle) as zf:
+        names = set(zf.namelist())
+        plan = zf.read(top + "plans/beijing-2016.html").decode("utf-8")
+        ris = zf.read(top + "data/cite/beijing-2016.ris").decode("utf-8")
+    assert top + "atlas-sw.js" not in names and top + "manifest.webmanifest" not in names
+    assert 'rel="manifest"' not in plan and "atlas-offline.js" not in plan
+    assert "data-atlas-cite" in plan and "file:" not in plan
+    assert "plans/beijing-2016/&#35;t3-1-2</span>" in plan  # the directory URL, not plans/….html
+    assert "UR  - " in ris and ".html" not in ris

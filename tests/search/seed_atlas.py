@@ -104,7 +104,7 @@ def _vocabulary() -> Vocabulary:
 
         vocab = load_vocabulary(ROOT / "site_config")
         return Vocabulary({**REGIONS, **vocab.regions}, vocab.domains, vocab.agency_types,
-                          vocab.agencies, vocab.indicators)
+                          vocab.agencies, vocab.indicators, units=vocab.units, synonyms=vocab.synonyms)
     except Exception:  # vocabularies still being written: the regions are enough to search
         return Vocabulary(regions=dict(REGIONS), domains={}, agency_types={}, agencies={}, indicators={})
 

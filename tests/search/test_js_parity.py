@@ -16,6 +16,8 @@ EXTRA = [
     "大数据,云计算", "聊城市人社局", "不存在的词语组合", "", "   ", "<img src=x onerror=alert(1)>",
     "2018年", "5000亿元", "𠀀远程",
     "网络覆盖管理体系", "服务平台互联网骨干企业",  # found only once relaxed
+    "跨境电商 远程医疗", "电商电商", "智慧交通 济南", "o2o", "手机支付", "無線局域網", "双创示范",  # synonyms
+    "t2-11-1", "东莞 t3-4-10", "2016-2018年", "京政发[2016]4号", "t9-99-9",  # identifiers
 ]
 
 
@@ -37,7 +39,7 @@ def test_browser_search_ranks_every_query_exactly_as_python(node, assets_dir, se
 
 
 def test_browser_and_python_cut_queries_into_the_same_segments(node, assets_dir, searcher):
-    queries = ["济南远程医疗", "聊城市经信委", "遠程醫療", "济南公共自行车", "网", "12345热线"]
+    queries = ["济南远程医疗", "聊城市经信委", "遠程醫療", "济南公共自行车", "网", "12345热线", "跨境电商"]
     js = node_results(node, assets_dir, queries)
     for q, got in zip(queries, js):
         assert got["segments"] == [[s.span, list(s.words)] for s in searcher.parse(q)], q

@@ -54,7 +54,12 @@ ZENSICAL = Path(sys.executable).parent / "zensical"
 def build_tree(root: Path, out: Path, builder: str = "properdocs") -> subprocess.CompletedProcess:
     """The builder-independent way: ``python -m generator docs OUT``, ``<builder> build`` of the tree's
     config, then ``python -m generator search OUT/site``. Stops at the first step that fails."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1464825600"))
+    from generator.adapters.mkdocs_plugin import _content_epoch
+    from generator.render.pages import load_atlas
+
+    # the epoch the plugin defaults to, so that the sitemap (and the web app's version) match its build
+    epoch = str(_content_epoch(load_atlas(root)))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch)
     tool = {"properdocs": PROPERDOCS, "mkdocs": MKDOCS, "zensical": ZENSICAL}[builder]
     steps = (
         [sys.executable, "-m", "generator", "--root", str(root), "docs", str(out)],

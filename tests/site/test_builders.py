@@ -3,7 +3,6 @@ give the same site, byte for byte, as the MkDocs plugin does."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -24,7 +23,6 @@ def tree_files(site: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def plugin_site(tmp_path_factory) -> Path:
     root = make_root(tmp_path_factory.mktemp("plugin"))
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1464825600")
     result = build(root)
     assert result.returncode == 0, result.stderr[-4000:]
     return root / "site"
@@ -38,9 +36,11 @@ def test_docs_tree_builds_the_same_site_as_the_plugin(plugin_site, tmp_path, bui
     result = build_tree(root, out, builder)
     assert result.returncode == 0, result.stderr[-4000:]
     expected, actual = tree_files(plugin_site), tree_files(out / "site")
-    # The sitemap's gzip header holds a build time unless SOURCE_DATE_EPOCH is set (the plugin sets it).
-    expected.pop("sitemap.xml.gz"), actual.pop("sitemap.xml.gz")
     assert sorted(actual) == sorted(expected)
+    if builder != "mkdocs":
+        # the web app's cache version hashes every page, generator meta tag included
+        for name in ("atlas-sw.js", "assets/offline/files.json"):
+            expected.pop(name), actual.pop(name)
     different = [name for name in expected if expected[name] != actual[name]]
     assert different == [], different[:10]
 

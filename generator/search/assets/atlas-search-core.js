@@ -168,16 +168,34 @@
     });
   }
 
+  /* runs() of a folded query, except that an identifier (the core's idToken: t2-11-1) that
+   * occurs in the corpus stays one run (query.py: query_runs). `idRe` is a global RegExp. */
+  function queryRuns(folded, occurs, idRe) {
+    var out = [];
+    var pos = 0;
+    if (occurs && idRe && folded.indexOf("-") >= 0) {
+      idRe.lastIndex = 0;
+      var m;
+      while ((m = idRe.exec(folded)) !== null) {
+        if (!occurs(m[0])) continue;
+        out = out.concat(runs(folded.slice(pos, m.index)));
+        out.push([m[0], false]);
+        pos = m.index + m[0].length;
+      }
+    }
+    return out.concat(runs(folded.slice(pos)));
+  }
+
   /* Each run of the folded query with its segments. */
-  function parseRuns(text, vocab, t2s, occurs) {
-    return runs(foldQuery(text, t2s)).map(function (r) {
+  function parseRuns(text, vocab, t2s, occurs, idRe) {
+    return queryRuns(foldQuery(text, t2s), occurs, idRe).map(function (r) {
       return [r[0], r[1] ? segmentHan(r[0], vocab, occurs) : [{ span: r[0], words: [r[0]] }]];
     });
   }
 
-  function parseQuery(text, vocab, t2s, occurs) {
+  function parseQuery(text, vocab, t2s, occurs, idRe) {
     var segs = [];
-    parseRuns(text, vocab, t2s, occurs).forEach(function (r) { segs = segs.concat(r[1]); });
+    parseRuns(text, vocab, t2s, occurs, idRe).forEach(function (r) { segs = segs.concat(r[1]); });
     return dedupe(segs);
   }
 
@@ -223,21 +241,79 @@
     return folded;
   }
 
-  /* Every key a query can ask for, before anything is loaded (query.py: query_keys). */
-  function queryKeys(text, vocab, t2s) {
-    var keys = new Set();
-    runs(foldQuery(text, t2s)).forEach(function (r) {
-      spanGrams(r[0]).forEach(function (g) { keys.add(g); });
-      if (!r[1]) return;
-      var chars = Array.from(r[0]);
-      for (var i = 0; i < chars.length; i++) {
-        for (var j = i + 2; j <= Math.min(chars.length, i + MAX_WORD); j++) {
-          var w = chars.slice(i, j).join("");
-          if (vocab.has(w)) keys.add(w);
+  /* word → the other words of its synonym group (synonyms.py: alternatives_table); `groups` are
+   * the core's "synonyms", each a space-separated list. */
+  function alternativesTable(groups) {
+    var table = new Map();
+    (groups || []).forEach(function (g) {
+      var words = g.split(" ");
+      words.forEach(function (w) {
+        table.set(w, words.filter(function (x) { return x !== w; }));
+      });
+    });
+    return table;
+  }
+
+  /* The run spelled with another word of a group in place of one it holds: [[spelling, word put
+   * in], …], left to right, longer first at one start, at most `limit` (synonyms.py). */
+  function runAlternatives(run, table, limit) {
+    var out = [];
+    var seen = new Set();
+    if (!table || !table.size) return out;
+    var chars = Array.from(run);
+    var n = chars.length;
+    for (var i = 0; i < n; i++) {
+      for (var j = n; j > i + 1; j--) {
+        var others = table.get(chars.slice(i, j).join(""));
+        if (!others || !others.length) continue;
+        for (var k = 0; k < others.length; k++) {
+          var alt = chars.slice(0, i).join("") + others[k] + chars.slice(j).join("");
+          if (alt === run || seen.has(alt)) continue;
+          seen.add(alt);
+          out.push([alt, others[k]]);
+          if (out.length >= limit) return out;
         }
       }
+    }
+    return out;
+  }
+
+  /* Every key a query can ask for, before anything is loaded (query.py: query_keys): the grams and
+   * vocabulary words of each run and of each of its synonym spellings. */
+  function queryKeys(text, vocab, t2s, synonyms, limit, idRe) {
+    var keys = new Set();
+    var folded = foldQuery(text, t2s);
+    if (idRe && folded.indexOf("-") >= 0) {
+      idRe.lastIndex = 0;
+      var m;
+      while ((m = idRe.exec(folded)) !== null) keys.add(m[0]);
+    }
+    runs(folded).forEach(function (r) {
+      var spellings = [r[0]].concat(runAlternatives(r[0], synonyms, limit || 0).map(function (a) { return a[0]; }));
+      spellings.forEach(function (run) {
+        spanGrams(run).forEach(function (g) { keys.add(g); });
+        var chars = Array.from(run);
+        if (!isHan(chars[0].codePointAt(0))) return;
+        for (var i = 0; i < chars.length; i++) {
+          for (var j = i + 2; j <= Math.min(chars.length, i + MAX_WORD); j++) {
+            var w = chars.slice(i, j).join("");
+            if (vocab.has(w)) keys.add(w);
+          }
+        }
+      });
     });
     return Array.from(keys);
+  }
+
+  /* The segments of one run: a Han run cut by segmentHan, any other run whole (query.py). */
+  function segmentRun(run, vocab, occurs) {
+    return isHan(run.codePointAt(0)) ? segmentHan(run, vocab, occurs) : [{ span: run, words: [run] }];
+  }
+
+  /* Order of hits when a query has synonyms (query.py: tier): as typed and together 0, a synonym
+   * together 1, as typed but apart 2, a synonym apart 3. */
+  function tier(hit) {
+    return (hit.whole ? 0 : 2) + (hit.exact ? 0 : 1);
   }
 
   function noSpace(s) {
@@ -263,6 +339,11 @@
     this.pending = new Map(); // "p12" → promise
     this.grams = new Map(); // key → Map(ref → code)
     this.planStarts = core.plans.map(function (p) { return p[3]; });
+    // query expansion and its weights, as the build wrote them (generator/search/synonyms.py)
+    this.synonyms = alternativesTable(core.synonyms);
+    this.synonymWeight = core.constants.synonymWeight; // synonyms.py: SYNONYM_WEIGHT
+    this.maxAlternatives = core.constants.maxAlternatives; // synonyms.py: MAX_ALTERNATIVES
+    this.idRe = new RegExp(core.constants.idToken, "g"); // tokenize.py: ID_TOKEN
     this.preloaded = null; // promise of every chunk (preload), when the page loads them at once
   }
 
@@ -299,7 +380,8 @@
   /* The posting shards a query needs, ascending. */
   Engine.prototype.shardsFor = function (text) {
     var n = this.core.shards;
-    var set = new Set(queryKeys(text, this.vocab, this.t2s).map(function (k) { return keyShard(k, n); }));
+    var keys = queryKeys(text, this.vocab, this.t2s, this.synonyms, this.maxAlternatives, this.idRe);
+    var set = new Set(keys.map(function (k) { return keyShard(k, n); }));
     return Array.from(set).sort(function (a, b) { return a - b; });
   };
 
@@ -350,6 +432,19 @@
       if (this.planStarts[mid] <= ref) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
+  };
+
+  /* Whether the query names hub page `doc` (query.py: names_entity): the query's runs, folded and
+   * run together, inside one of its names (doc[6], else its title) and at least half of it. */
+  Engine.prototype.namesEntity = function (text, doc) {
+    var query = runs(foldQuery(text, this.t2s)).map(function (r) { return r[0]; }).join("");
+    if (!query) return false;
+    var qlen = Array.from(query).length;
+    var names = doc.length > 6 ? doc[6] : [doc[2]];
+    return names.some(function (name) {
+      var n = runs(fold(name)).map(function (r) { return r[0]; }).join("");
+      return n.indexOf(query) >= 0 && 2 * qlen >= Array.from(n).length;
+    });
   };
 
   Engine.prototype.isHub = function (ref) {
@@ -416,7 +511,7 @@
   };
 
   Engine.prototype.parse = function (text) {
-    return parseQuery(text, this.vocab, this.t2s, this.occurs());
+    return parseQuery(text, this.vocab, this.t2s, this.occurs(), this.idRe);
   };
 
   /* lunr's score from the postings (query.py: lunr_scores). */
@@ -458,7 +553,6 @@
     var smallest = perSeg.reduce(function (a, b) { return b.size < a.size ? b : a; });
     var lunrScores = this.lunrScores(segments);
     var phraseDocs = phrases.map(function (p) { return self.spanDocs(p); });
-    var scale = this.core.textScale;
     var hits = [];
     smallest.forEach(function (_, ref) {
       for (var i = 0; i < perSeg.length; i++) if (!perSeg[i].has(ref)) return;
@@ -467,15 +561,101 @@
       for (var s = 0; s < perSeg.length; s++) {
         var mw = perSeg[s].get(ref);
         if (!(mw[0] & 3)) named = false;
-        for (var p = 0; p < 4; p++) {
-          if (!(mw[0] & (1 << p))) continue;
-          score += p === TEXT_PART ? SPAN_WEIGHTS[p] * mw[1] / scale : SPAN_WEIGHTS[p];
-        }
+        score += self.spanScore(mw[0], mw[1]);
       }
-      for (var q = 0; q < phraseDocs.length; q++) if (phraseDocs[q].has(ref)) score += PHRASE_WEIGHT;
-      hits.push({ ref: ref, score: roundScore(score), named: named });
+      var whole = true;
+      for (var q = 0; q < phraseDocs.length; q++) {
+        if (phraseDocs[q].has(ref)) score += PHRASE_WEIGHT;
+        else whole = false;
+      }
+      hits.push({ ref: ref, score: roundScore(score), named: named, exact: true, whole: whole });
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    hits.sort(byScore);
+    return hits;
+  };
+
+  function byScore(a, b) {
+    return b.score - a.score || a.ref - b.ref;
+  }
+
+  /* What one segment found in a document adds (query.py: span_score). */
+  Engine.prototype.spanScore = function (mask, weight) {
+    var weights = SPAN_WEIGHTS;
+    var score = 0.0;
+    for (var p = 0; p < 4; p++) {
+      if (!(mask & (1 << p))) continue;
+      score += p === TEXT_PART ? weights[p] * weight / this.core.textScale : weights[p];
+    }
+    return score;
+  };
+
+  /* Per run: [run, segments, weight] as typed, then each synonym spelling (query.py: spellings);
+   * [] when no run has a synonym. */
+  Engine.prototype.spellings = function (parsed) {
+    var self = this;
+    var found = false;
+    var occurs = this.occurs();
+    var out = parsed.map(function (r) {
+      var options = [[r[0], r[1], 1.0]];
+      runAlternatives(r[0], self.synonyms, self.maxAlternatives).forEach(function (a) {
+        found = true;
+        var segs = segmentRun(a[0], self.vocab, occurs);
+        if (!segs.some(function (s) { return s.span.indexOf(a[1]) >= 0; })) segs.push({ span: a[1], words: [] });
+        options.push([a[0], segs, self.synonymWeight]);
+      });
+      return options;
+    });
+    return found ? out : [];
+  };
+
+  /* Documents holding every run as typed or in a synonym spelling, but not the query as typed
+   * (`exact`, a Set of refs): per run its best spelling counts (query.py: rank_synonyms). */
+  Engine.prototype.rankSynonyms = function (segments, spellings, exact) {
+    var self = this;
+    var perRun = spellings.map(function (options) {
+      var best = new Map();
+      options.forEach(function (o) {
+        var segs = o[1];
+        var docs = segs.map(function (s) { return self.spanDocs(s.span); });
+        if (!docs.length || docs.some(function (d) { return !d.size; })) return;
+        var phrase = segs.length > 1 ? self.spanDocs(o[0]) : new Map();
+        var smallest = docs.reduce(function (a, b) { return b.size < a.size ? b : a; });
+        smallest.forEach(function (_, ref) {
+          for (var i = 0; i < docs.length; i++) if (!docs[i].has(ref)) return;
+          var score = 0.0;
+          var named = true;
+          for (var k = 0; k < docs.length; k++) {
+            var mw = docs[k].get(ref);
+            if (!(mw[0] & 3)) named = false;
+            score += self.spanScore(mw[0], mw[1]);
+          }
+          if (phrase.has(ref)) score += PHRASE_WEIGHT;
+          score *= o[2];
+          var had = best.get(ref);
+          if (!had || score > had[0]) best.set(ref, [score, named, segs.length === 1 || phrase.has(ref)]);
+        });
+      });
+      return best;
+    });
+    if (!perRun.length || perRun.some(function (b) { return !b.size; })) return [];
+    var lunrScores = this.lunrScores(segments);
+    var smallest = perRun.reduce(function (a, b) { return b.size < a.size ? b : a; });
+    var hits = [];
+    smallest.forEach(function (_, ref) {
+      if (exact.has(ref)) return;
+      for (var i = 0; i < perRun.length; i++) if (!perRun[i].has(ref)) return;
+      var score = lunrScores.get(ref) || 0.0;
+      var named = true;
+      var whole = true;
+      perRun.forEach(function (b) {
+        var got = b.get(ref);
+        score += got[0];
+        if (!got[1]) named = false;
+        if (!got[2]) whole = false;
+      });
+      hits.push({ ref: ref, score: roundScore(score), named: named, exact: false, whole: whole });
+    });
+    hits.sort(byScore);
     return hits;
   };
 
@@ -483,20 +663,32 @@
    * long segments cut shorter (relaxed: the UI says so). Needs load(text) to have resolved. */
   Engine.prototype.searchDetail = function (text) {
     var occurs = this.occurs();
-    var parsed = parseRuns(text, this.vocab, this.t2s, occurs);
+    var parsed = parseRuns(text, this.vocab, this.t2s, occurs, this.idRe);
     var segments = [];
     parsed.forEach(function (r) { segments = segments.concat(r[1]); });
     segments = dedupe(segments);
     if (!segments.length) return { hits: [], segments: [], relaxed: false };
     var phrases = parsed.filter(function (r) { return r[1].length > 1; }).map(function (r) { return r[0]; });
     var hits = this.rank(segments, phrases);
+    var spellings = this.spellings(parsed);
+    var alternatives = [];
+    if (spellings.length) {
+      // passages written with another word of a synonym group: after every exact match
+      var exact = new Set(hits.map(function (h) { return h.ref; }));
+      hits = hits.concat(this.rankSynonyms(segments, spellings, exact));
+      hits.sort(function (a, b) { return tier(a) - tier(b); }); // stable: scores order each tier
+      spellings.forEach(function (options) {
+        options.slice(1).forEach(function (o) { alternatives = alternatives.concat(o[1]); });
+      });
+      alternatives = dedupe(alternatives);
+    }
     if (!hits.length) {
       var relaxed = relax(segments, this.vocab, occurs);
       if (relaxed.map(segKey).join("\u0003") !== segments.map(segKey).join("\u0003")) {
         return { hits: this.rank(relaxed, phrases), segments: relaxed, relaxed: true };
       }
     }
-    return { hits: hits, segments: segments, relaxed: false };
+    return { hits: hits, segments: segments, relaxed: false, alternatives: alternatives };
   };
 
   Engine.prototype.search = function (text) {
@@ -538,11 +730,42 @@
   }
 
   /* A window of `text` around the first match: [{text, mark}] pieces for the UI to render. */
+  var SENTENCE_END = /[。;；!！?？\n]/;
+
+  /* [start, end) of the sentence of `text` that holds the most different spans (ties: the
+   * first), or null when none holds any: where the snippet shows the query at work. */
+  function bestSentence(text, spans) {
+    var best = null;
+    var bestCount = 0;
+    var start = 0;
+    for (var i = 0; i <= text.length; i++) {
+      if (i < text.length && !SENTENCE_END.test(text[i])) continue;
+      var end = Math.min(text.length, i + 1);
+      var sentence = text.slice(start, end);
+      var count = 0;
+      spans.forEach(function (span) { if (span && locate(sentence, [span]).length) count += 1; });
+      if (count > bestCount) { best = [start, end]; bestCount = count; }
+      start = end;
+    }
+    return best;
+  }
+
+  /* A window of `text` on the sentence that matches most query spans (bestSentence), every match
+   * in it highlighted: [{text, mark}] pieces for the UI to render. */
   function snippet(text, spans, width) {
     width = width || 90;
     var ranges = locate(text, spans);
     var start = 0;
-    if (ranges.length && ranges[0][0] > width / 3) start = ranges[0][0] - Math.floor(width / 3);
+    var sentence = ranges.length ? bestSentence(text, spans) : null;
+    var first = null;
+    if (sentence) {
+      ranges.forEach(function (r) { if (first === null && r[0] >= sentence[0] && r[0] < sentence[1]) first = r[0]; });
+      // the sentence from its start when it fits, else from a third of the width before its first match
+      start = sentence[1] - sentence[0] <= width || first - sentence[0] <= width / 3
+        ? sentence[0] : first - Math.floor(width / 3);
+    } else if (ranges.length && ranges[0][0] > width / 3) {
+      start = ranges[0][0] - Math.floor(width / 3);
+    }
     var end = Math.min(text.length, start + width);
     var pieces = [];
     if (start > 0) pieces.push({ text: "…", mark: false });
@@ -564,10 +787,12 @@
     Engine: Engine,
     configure: configure,
     parseQuery: parseQuery,
+    runAlternatives: runAlternatives,
     keyShard: keyShard,
     queryKeys: queryKeys,
     locate: locate,
     snippet: snippet,
+    bestSentence: bestSentence,
     fold: fold
   };
 });

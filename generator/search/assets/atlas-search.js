@@ -76,6 +76,16 @@
     return ROOT + url;
   }
 
+  /* The hub pages (agency, domain …) the query names: the row of links above the results. */
+  function namedHubs(eng, q, docs) {
+    return docs.filter(function (d) { return eng.namesEntity(q, d); });
+  }
+
+  /* What a result highlights: the query's segments and the synonym spellings that found it. */
+  function highlightSpans(result) {
+    return result.segments.concat(result.alternatives || []).map(function (s) { return s.span; });
+  }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -206,6 +216,7 @@
         var result = eng.searchDetail(q);
         var inDomain = got[1];
         var spans = result.segments.map(function (s) { return s.span; });
+        var marks = highlightSpans(result);
         var hits = result.hits.filter(function (h) {
           return !inDomain || inDomain.has(h.ref);
         });
@@ -222,7 +233,7 @@
         var hubRefs = hubs.slice(0, constant("hubCandidates")).map(function (h) { return h.ref; });
         return eng.documents(page.concat(hubRefs)).then(function (docs) {
           if (token !== seq) return;
-          var hubDocs = docs.slice(page.length).filter(function (d) {
+          var hubDocs = namedHubs(eng, q, docs.slice(page.length)).filter(function (d) {
             return region < 0 || d[5] === region;
           }).slice(0, constant("maxHubs"));
           list.textContent = "";
@@ -240,7 +251,7 @@
             : (result.relaxed ? "没有完全匹配的结果；以下 " + hits.length + " 条结果包含：" + spans.join(" ")
               : "找到 " + hits.length + " 条结果");
           announce(meta.textContent + (hits.length ? "。按向下方向键浏览。" : "。"));
-          shown = { hits: hits, spans: spans, count: 0 };
+          shown = { hits: hits, spans: marks, count: 0 };
           drawItems(docs.slice(0, page.length));
           if (hits.length) select(0, false);
           done(q);
