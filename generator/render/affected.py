@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from ..atlas import Atlas, urls
 from ..model import Plan
+from .cite import EXPORT_FORMATS, export_path
 from .render import source_path
 
 # Pages that summarise every plan: rendered again on any change (cheap next to the per-item pages).
@@ -66,6 +67,9 @@ def affected_paths(old: Atlas | None, new: Atlas) -> frozenset[str] | None:
         if _row(before) != _row(after):
             # every indicator page has a row for every plan: a value, 未设目标 or 未提取
             paths.update(source_path(urls.indicator(i)) for i in new.vocab.indicators)
+    # a plan page is rendered with its citation exports (data/cite/<plan>.json|ris|bib)
+    paths.update(export_path(pid, ext) for pid in new.plans if source_path(urls.plan(pid)) in paths
+                 for ext, _ in EXPORT_FORMATS)
     return frozenset(paths)
 
 

@@ -104,7 +104,7 @@ def test_wide_tables_keep_their_first_column_and_unbroken_figures_on_a_phone(bro
     page, _ = _open(browser, (fixture_site / name).as_uri(), 390)
     try:
         page.screenshot(path=str(SCREENS / f"{name.split('/')[0]}-390.png"), full_page=True)
-        wrap = page.locator(".atlas-table-wide .md-typeset__scrollwrap, .atlas-matrix .md-typeset__scrollwrap").first
+        wrap = page.locator(".atlas-table-wide .atlas-scroll, .atlas-matrix .atlas-scroll").first
         first, last = wrap.locator("tbody tr td").first, wrap.locator("tbody tr").first.locator("td").last
         before, last_before = first.bounding_box(), last.bounding_box()
         wrap.evaluate("w => { w.scrollLeft = 300; }")

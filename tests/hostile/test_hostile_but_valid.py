@@ -26,7 +26,9 @@ MARKUP = [
     ("script-in-issuer", lambda p: p.edit(PLAN, "issuer: null", f"issuer: '{SCRIPT}'")),
     ("script-in-target-name", lambda p: p.edit(PLAN, "  - name: 示范企业", f"  - name: '示范{SCRIPT}'")),
     ("img-in-target-unit", lambda p: p.edit(PLAN, "unit: 家", f"unit: '{IMG}'")),
-    ("script-in-comparator", lambda p: p.edit(PLAN, "comparator: 推广应用", f"comparator: '推广{SCRIPT}'")),
+    # the comparator is a closed vocabulary (a schema enum); the qualifier keeps the words as written
+    ("script-in-qualifier", lambda p: p.edit(PLAN, "unit: 家\n        comparator: 达到",
+                                             f"unit: 家\n        comparator: 达到\n        qualifier: '推广{SCRIPT}'")),
     ("img-in-agency-name", lambda p: p.edit(AGENCIES, "name: 济南市人民政府", f"name: '济南{IMG}'")),
     ("script-in-agency-alias", lambda p: p.edit(AGENCIES, "aliases: []", f"aliases: ['{SCRIPT}']")),
     ("javascript-link-in-domain-description", lambda p: p.edit(
@@ -94,8 +96,8 @@ FORMULAS = [
     ("csv-plus", "  - name: 示范企业", "  - name: '+1+cmd|x'", "name"),
     ("csv-minus-formula", "  - name: 示范企业", "  - name: '-2+3'", "name"),
     ("csv-at", "unit: 家", "unit: '@SUM(A1:A9)'", "unit"),
-    ("csv-tab", "comparator: 推广应用", "comparator: \"\\t=1+1\"", "comparator"),
-    ("csv-carriage-return", "comparator: 推广应用", "comparator: \"\\r=1+1\"", "comparator"),
+    ("csv-tab", "unit: 家\n        comparator: 达到", "unit: 家\n        comparator: 达到\n        qualifier: \"\\t=1+1\"", "qualifier"),
+    ("csv-carriage-return", "unit: 家\n        comparator: 达到", "unit: 家\n        comparator: 达到\n        qualifier: \"\\r=1+1\"", "qualifier"),
 ]
 
 
@@ -110,7 +112,7 @@ def test_csv_cells_a_spreadsheet_would_run_get_a_leading_quote(project, kind, ol
     assert any(c.startswith("'") for c in cells), cells
     # JSON keeps the text as written: it is the lossless form
     records = json.loads((project.published / "data/targets.json").read_text("utf-8"))
-    assert any(r[column].startswith(("=", "+", "-", "@", "\t", "\r")) for r in records)
+    assert any((r[column] or "").startswith(("=", "+", "-", "@", "\t", "\r")) for r in records)
 
 
 def test_a_genuine_negative_figure_stays_a_number_in_csv_and_json(project):

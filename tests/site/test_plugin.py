@@ -12,6 +12,7 @@ from generator.adapters.mkdocs_plugin import AtlasPlugin, _content_epoch
 class _Config(dict):
     site_dir = "/nonexistent/site"
     use_directory_urls = True
+    extra: dict = {}
 
 
 def test_post_build_hands_the_atlas_and_site_dir_to_the_search_emitter(monkeypatch, atlas):
