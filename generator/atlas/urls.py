@@ -35,12 +35,22 @@ class urls:
         return f"agencies/{agency_id}/"
 
     @staticmethod
+    def agencies_in(group_id: str) -> str:
+        """The agencies of one province-level region and the regions under it (the index's parts)."""
+        return f"agencies/by-region/{group_id}/"
+
+    @staticmethod
     def agency_type(type_id: str) -> str:
         return f"agency-types/{type_id}/"
 
     @staticmethod
     def indicator(indicator_id: str) -> str:
         return f"indicators/{indicator_id}/"
+
+    @staticmethod
+    def targets_in(group_id: str) -> str:
+        """Every target of the plans of one province-level region (the master table's parts)."""
+        return f"indicators/targets/{group_id}/"
 
     @staticmethod
     def document(doc_id: str) -> str:

@@ -7,7 +7,8 @@ its new version count, so that a task moved from one agency to another changes b
 
 * the plan page, and the pages of the plans it cites or that cite it (their 被引用 / 引用文件 rows);
 * the page of its region and of each region above it (plan lists), and of the regions of the
-  agencies it names (agency rows with counts);
+  agencies it names (agency rows with counts); the agency-index and master-table parts of the
+  province-level regions of those regions;
 * the page of each agency it names (tasks, attachment members), and of each of their agency types;
 * the page of each domain its tasks are in, of each indicator its targets measure, and of each
   document outside the atlas it cites;
@@ -26,6 +27,7 @@ from __future__ import annotations
 from ..atlas import Atlas, urls
 from ..model import Plan
 from .cite import EXPORT_FORMATS, export_path
+from .refs import group_head
 from .render import source_path
 
 # Pages that summarise every plan: rendered again on any change (cheap next to the per-item pages).
@@ -114,6 +116,9 @@ def _plan_pages(atlas: Atlas, plan: Plan) -> set[str]:
                 paths.add(source_path(urls.agency_type(agency.type)))
     for rid in _with_ancestors(atlas, regions):
         paths.add(source_path(urls.region(rid)))
+    for rid in regions:  # the parts of the agency index and of the master table holding them
+        head = group_head(vocab, rid).id
+        paths.update((source_path(urls.agencies_in(head)), source_path(urls.targets_in(head))))
     paths.update(source_path(urls.domain(d)) for d in domains)
     paths.update(source_path(urls.indicator(i)) for i in indicators)
     return paths

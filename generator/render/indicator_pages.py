@@ -76,10 +76,15 @@ class IndicatorSummary:
 
 @dataclass(frozen=True)
 class TargetGroup:
-    """The master table's rows of one province-level group, in plan then document order."""
+    """The master table's part for one province-level group: its targets in region, plan, then
+    document order, on a page of its own (``indicators/targets/<id>.md``)."""
 
     group: RegionGroup
-    table: TargetTable
+    targets: tuple[TargetRef, ...]
+
+    @property
+    def plans(self) -> int:
+        return len({t.plan.id for t in self.targets})
 
 
 def _region(atlas: Atlas, region_id: str) -> Region:
@@ -208,22 +213,25 @@ def indicator_page(atlas: Atlas, view: IndicatorView) -> Page:
                 edit_path="site_config/indicators.yaml")
 
 
-def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
-    path = "indicators/index.md"
+def target_groups(atlas: Atlas) -> tuple[TargetGroup, ...]:
+    """Every target, by the province-level group of its plan's region (plans' regions are validated
+    against the vocabulary), regions in vocabulary order (the province before its cities); the sort
+    is stable, so plans stay by id and targets in document order."""
     per_group: dict[str, list[TargetRef]] = {}
     for tref in atlas.targets:
-        head = group_head(atlas.vocab, tref.plan.region) if tref.plan.region in atlas.vocab.regions \
-            else _region(atlas, tref.plan.region)
-        per_group.setdefault(head.id, []).append(tref)
+        per_group.setdefault(group_head(atlas.vocab, tref.plan.region).id, []).append(tref)
     order = {rid: i for i, rid in enumerate(atlas.vocab.regions)}
-    groups = []
-    for g in group_regions(atlas.vocab, per_group):
-        # regions in vocabulary order (the province before its cities); stable, so plans stay by id
-        # and targets in document order
-        trefs = sorted(per_group[g.head.id], key=lambda t: order.get(t.plan.region, len(order)))
-        groups.append(TargetGroup(g, table(atlas.vocab, trefs, INDEX_COLUMNS)))
-    known = {g.group.head.id for g in groups}
-    stray = tuple(t for k, ts in per_group.items() if k not in known for t in ts)
+    return tuple(
+        TargetGroup(g, tuple(sorted(per_group[g.head.id], key=lambda t: order[t.plan.region])))
+        for g in group_regions(atlas.vocab, per_group)
+    )
+
+
+def index_page(atlas: Atlas, with_targets: frozenset[str], groups: tuple[TargetGroup, ...]) -> Page:
+    """The comparable indicators, the plans without extracted targets, and the master table's parts
+    by province-level region. The whole table was one page (2 MB of Markdown at 300 plans); each
+    group's part is now its own page, and the index keeps the anchors (``#g-<id>``) it had."""
+    path = "indicators/index.md"
     summaries = tuple(
         IndicatorSummary(i, len({t.plan.region for t in atlas.targets_by_indicator.get(i.id, ())}),
                          len(atlas.targets_by_indicator.get(i.id, ())))
@@ -234,24 +242,46 @@ def index_page(atlas: Atlas, with_targets: frozenset[str]) -> Page:
         "indicators_index.md.j2",
         path=path,
         groups=groups,
-        stray=table(atlas.vocab, stray, INDEX_COLUMNS) if stray else None,
         summaries=summaries,
         not_extracted=not_extracted,
         target_count=len(atlas.targets),
-        filter_regions=tuple(dict.fromkeys(r.lead[0].text for g in groups for r in g.table.rows)),
-        filter_years=tuple(sorted({t.target.year for t in atlas.targets if t.target.year is not None})),
         status=STATUS_TEXT,
         **template_context(atlas),
     )
     return Page(path=path, title="量化指标", markdown=markdown, edit_path="site_config/indicators.yaml")
 
 
+def group_title(group: RegionGroup) -> str:
+    return f"{group.head.name}的量化目标"
+
+
+def group_page(atlas: Atlas, tg: TargetGroup) -> Page:
+    """One group's part of the master table, with the region and year filters over it."""
+    path = source_path(urls.targets_in(tg.group.head.id))
+    title = group_title(tg.group)
+    targets = table(atlas.vocab, tg.targets, INDEX_COLUMNS)
+    markdown = front_matter(title, hide=["navigation"]) + render(
+        "indicators_group.md.j2",
+        path=path,
+        title=title,
+        table=targets,
+        filter_regions=tuple(dict.fromkeys(r.lead[0].text for r in targets.rows)),
+        filter_years=tuple(sorted({t.target.year for t in tg.targets if t.target.year is not None})),
+        **template_context(atlas),
+    )
+    return Page(path=path, title=title, markdown=markdown, edit_path="site_config/indicators.yaml")
+
+
 def pages(atlas: Atlas, only: Container[str] | None = None) -> Iterable[Page]:
     """Every page of this kind; with ``only``, just those whose path is in it (a preview's rebuild)."""
     with_targets = plans_with_targets(atlas)
     plans = plans_in_region_order(atlas)
+    groups = target_groups(atlas)
     if only is None or "indicators/index.md" in only:
-        yield index_page(atlas, with_targets)
+        yield index_page(atlas, with_targets, groups)
+    for tg in groups:
+        if only is None or source_path(urls.targets_in(tg.group.head.id)) in only:
+            yield group_page(atlas, tg)
     for indicator in atlas.vocab.indicators.values():
         if only is None or source_path(urls.indicator(indicator.id)) in only:
             yield indicator_page(atlas, indicator_view(atlas, indicator, plans, with_targets))

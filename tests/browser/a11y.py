@@ -20,8 +20,9 @@ AXE = TOOLS / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
 WIDTHS = (1280, 390)
-KIND_NAMES = ("home", "plan", "domain", "agency", "agency-type", "indicators", "indicator", "coverage",
-              "data", "regions", "region", "documents", "document", "404", "search")
+KIND_NAMES = ("home", "plan", "domain", "agencies", "agency-group", "agency", "agency-type", "indicators",
+              "targets", "indicator", "coverage", "data", "regions", "region", "documents", "document",
+              "404", "search")
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,12 @@ def page_kinds(site: Path, query: str) -> list[PageKind]:
         PageKind("home", "index.html"),
         PageKind("plan", _first_page(site, "plans")),
         PageKind("domain", _first_page(site, "domains")),
+        PageKind("agencies", "agencies/index.html"),
+        PageKind("agency-group", _first_page(site, "agencies/by-region")),
         PageKind("agency", _first_page(site, "agencies")),
         PageKind("agency-type", _first_page(site, "agency-types")),
         PageKind("indicators", "indicators/index.html"),
+        PageKind("targets", _first_page(site, "indicators/targets")),
         PageKind("indicator", _richest_indicator(site)),
         PageKind("coverage", "coverage/index.html"),
         PageKind("data", "data/index.html"),

@@ -74,12 +74,16 @@ def test_hostile_strings_never_break_a_table_row(pages):
 
 def test_hostile_strings_are_shown_as_text_never_as_markup(pages):
     for path in ("domains/health.md", "agencies/beijing-jingxinwei.md", "agency-types/it.md",
-                 "indicators/index.md", "documents/index.md", "agencies/index.md"):
+                 "indicators/index.md", "documents/index.md", "agencies/by-region/beijing.md"):
         html = html_of(pages[path])
         doc = Doc(html)
         assert "script" not in {tag for tag, _ in doc.tags}, path
         assert not [h for h in doc.hrefs if h.strip().lower().startswith("javascript:")], path
         assert "<script>window.__pwned=1</script>" in "".join(doc.text), path  # visible, literally
+    for path in [p for p in pages if p.startswith(("indicators/targets/", "agencies/by-region/"))]:
+        doc = Doc(html_of(pages[path]))  # the index parts: markup-free too
+        assert "script" not in {tag for tag, _ in doc.tags}, path
+        assert not [h for h in doc.hrefs if h.strip().lower().startswith("javascript:")], path
     assert all(Doc(html_of(p)).hrefs for p in pages.values())  # the check above saw links
 
 
@@ -112,10 +116,13 @@ def test_indicator_page_draws_one_chart_in_the_indicators_unit_and_keeps_the_tab
 
 
 def test_master_table_lists_every_target_with_its_quote_link(pages):
-    md = pages["indicators/index.md"].markdown
     atlas = regions_atlas.atlas()
-    for t in atlas.targets:
-        assert f"({'../' + t.url.replace('/#', '.md#')})" in md
+    parts = [page.markdown for path, page in pages.items() if path.startswith("indicators/targets/")]
+    assert parts and all(f"targets/{g}.md" in pages["indicators/index.md"].markdown
+                         for g in (p.removeprefix("indicators/targets/").removesuffix(".md")
+                                   for p in pages if p.startswith("indicators/targets/")))
+    for t in atlas.targets:  # each target in exactly one part, its quote linked to the plan
+        assert sum(f"({'../../' + t.url.replace('/#', '.md#')})" in md for md in parts) == 1, t.url
 
 
 def test_domain_page_lists_regions_that_do_not_cover_it(pages):

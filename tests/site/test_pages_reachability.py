@@ -103,7 +103,32 @@ def test_coverage_cells_link_to_a_region_heading_of_the_domain_page(atlas):
 
 
 def test_agency_index_links_every_agency_page(atlas):
-    (index, *pages) = list(agency_pages.pages(atlas))
-    links = links_from(index)
+    (index, *rest) = list(agency_pages.pages(atlas))
+    parts = [p for p in rest if p.path.startswith("agencies/by-region/")]
+    pages = [p for p in rest if p not in parts]
+    assert parts and all(p.path in links_from(index) for p in parts)  # index → its parts
+    links = set().union(*(links_from(p) for p in parts))
     assert {p.path for p in pages} == {f"agencies/{a}.md" for a in atlas.vocab.agencies}
-    assert all(p.path in links for p in pages)
+    assert all(p.path in links for p in pages)  # every agency in a part
+
+
+def test_split_indexes_keep_their_anchors_and_link_each_part(atlas):
+    """The agency index and the master table moved into per-province parts; links published before
+    (``agencies/#<region>``, ``indicators/#g-<province>``) still land on a row that links the part."""
+    from generator.render import indicator_pages
+
+    agencies = {p.path: p for p in agency_pages.pages(atlas)}
+    index = agencies["agencies/index.md"]
+    for rid, members in atlas.agencies_by_region.items():
+        if members:
+            assert f'<span id="{rid}"></span>' in index.markdown, rid
+            part = next(p for p in agencies.values() if p.path.startswith("agencies/by-region/")
+                        and f"{{ #{rid} }}" in p.markdown)
+            assert f"{part.path}#{rid}" in links_from(index)
+    targets = {p.path: p for p in indicator_pages.pages(atlas)}
+    parts = [p for p in targets if p.startswith("indicators/targets/")]
+    assert parts
+    for path in parts:
+        gid = path.removeprefix("indicators/targets/").removesuffix(".md")
+        assert f'<span id="g-{gid}"></span>' in targets["indicators/index.md"].markdown
+        assert path in links_from(targets["indicators/index.md"])

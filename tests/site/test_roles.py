@@ -18,5 +18,7 @@ def test_every_stage_takes_roles_from_the_model():
 def test_agency_table_headers_come_from_role_names(atlas):
     from generator.render.pages import all_pages
 
-    index = next(p.markdown for p in all_pages(atlas) if p.path == "agencies/index.md")
-    assert "| 部门 | 部门类型 | 牵头 | 配合 | 负责 |" in index
+    pages = {p.path: p.markdown for p in all_pages(atlas) if p.path.startswith("agencies/")}
+    assert "| 地区 | 部门数 | 牵头 | 配合 | 负责 |" in pages["agencies/index.md"]
+    parts = [md for path, md in pages.items() if path.startswith("agencies/by-region/")]
+    assert parts and all("| 部门 | 部门类型 | 牵头 | 配合 | 负责 |" in md for md in parts)

@@ -45,4 +45,4 @@ def test_every_target_table_has_the_same_target_columns_and_cells():
     fig = r'<span class="atlas-fig">{}</span>'
     with_it = [p.path for p in pages
                if re.search(rf"\| {fig.format(re.escape(shown))} \| {fig.format(NOT_STATED)} \|", p.markdown)]
-    assert "plans/shandong-2016.md" in with_it and "indicators/index.md" in with_it
+    assert "plans/shandong-2016.md" in with_it and "indicators/targets/shandong.md" in with_it
