@@ -13,6 +13,9 @@ It only wires events. Loading, linking and rendering are library functions (``pa
                   plugin instance lives across rebuilds (``on_startup``) and each rebuild is
                   incremental (``incremental.Preview``: only the pages an edit affects);
 * ``on_pre_build`` mark a hosted build (directory URLs, not a preview) as an installable web app;
+* ``on_page_content`` / ``on_page_context`` / ``on_post_page``  in a full build, keep each page's
+                  HTML on disk between MkDocs' two passes and drop its Markdown (``spool.Spool``):
+                  memory does not grow with every page's text;
 * ``on_post_build`` write the search index, then the web app's manifest, icons and worker.
 """
 
@@ -41,6 +44,7 @@ from ..search.emit import ASSETS as SEARCH_ASSETS, SITE_SUBDIR, STATIC_FILES, wr
 from .webapp import THEME_COLOR, write_webapp
 from ..render.pages import all_pages, load_atlas, navigation
 from .incremental import DropDirtyWarning, Preview, SearchWriter, ThemeCache
+from .spool import Spool
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
 
@@ -68,6 +72,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.broken = False  # serving, and the content is invalid: every page shows the problems
         self.recovering = False  # the first good build after a broken one rewrites every page
         self.last_paths: list[str] = []  # the pages of the last good build
+        self.spool: Spool | None = None  # a full build: page HTML between MkDocs' two passes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve's rebuilds.
@@ -158,6 +163,37 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             files.append(f)
         return files
 
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        if self.spool is None and not self.serving:
+            self.spool = Spool()
+        return page
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """A full build: the HTML goes to the spool until the theme renders the page, and the
+        Markdown is not needed any more."""
+        if self.spool is None:
+            return html
+        self.spool.put(page.file.src_uri, html)
+        page.markdown = None
+        return ""
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        if self.spool is not None:
+            html = self.spool.take(page.file.src_uri)
+            if html is not None:
+                page.content = html
+        return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        if self.spool is not None:
+            page.content = None  # written: MkDocs does not look at it again
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         assert self.root is not None
         for sub in ("content", "site_config"):
@@ -170,6 +206,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         """The search index, then the web app (last: its cache version hashes the whole site). While
         serving invalid content, only the search box's own files, so the error page keeps its header
         styled: there is no atlas to index."""
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
         if self.broken:
             out = Path(config.site_dir) / SITE_SUBDIR
             out.mkdir(parents=True, exist_ok=True)

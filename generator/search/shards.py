@@ -39,6 +39,7 @@ import json
 import math
 import re
 import zlib
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -51,7 +52,8 @@ PRELOADED_ENTRIES_PER_SHARD = 500
 MIN_SHARDS = 8
 CHUNK_SIZE = 16  # documents per document chunk
 TEXT_SCALE = 20  # BM25 text weight stored as round(weight × TEXT_SCALE)
-TEXT_BIT = 4  # mask bit of the text part (parts: title 1, agencies 2, text 4, context 8)
+TEXT_PART = 2  # the text's place among a document's parts (title, agencies, text, context)
+TEXT_BIT = 1 << TEXT_PART  # its mask bit (parts: title 1, agencies 2, text 4, context 8)
 POSITIONS = 8  # offsets are kept modulo this, so that bigrams far apart rarely pass for a span
 K1, B = 1.2, 0.75
 WORD_SCALE = 10  # lunr weights travel as round(weight × 10), as index.WEIGHT_SCALE keeps them
@@ -113,13 +115,16 @@ class Shards:
     chunks: tuple[list, ...]
 
 
-def gram_postings(parts: list[tuple[str, ...]]) -> dict[str, list[tuple[int, int]]]:
-    """key → [(document, code)], documents ascending; code packs, low bits first, the part mask
-    (4 bits), the offsets class (``POSITIONS`` bits: bit k set when the key starts at an offset ≡ k
-    modulo ``POSITIONS`` in the document's parts laid end to end) and the text weight."""
+def gram_postings(parts: list[tuple[str, ...]]) -> dict[str, array[int]]:
+    """key → flat [document, code, …], documents ascending; code packs, low bits first, the part
+    mask (4 bits), the offsets class (``POSITIONS`` bits: bit k set when the key starts at an offset
+    ≡ k modulo ``POSITIONS`` in the document's parts laid end to end) and the text weight.
+
+    Postings are machine-word arrays, not tuples: at 300 plans there are ~13 million, and as Python
+    tuples they took over a gigabyte."""
     total = sum(js_length(p[2]) for p in parts)
     avg = (total / len(parts)) if parts and total else 1.0
-    out: dict[str, list[tuple[int, int]]] = {}
+    out: dict[str, array[int]] = {}
     seen: dict[str, list[tuple[str, int]]] = {}
     for ref, doc_parts in enumerate(parts):
         masks: dict[str, int] = {}
@@ -127,55 +132,51 @@ def gram_postings(parts: list[tuple[str, ...]]) -> dict[str, list[tuple[int, int
         offset = 0
         for p, part in enumerate(doc_parts):
             grams = seen.get(part)
-            if grams is None:  # headings, agency names, region names repeat from task to task
-                grams = seen[part] = part_grams(part)
+            if grams is None:
+                grams = part_grams(part)
+                if p != TEXT_PART:  # headings, agency names, region names repeat from task to task;
+                    seen[part] = grams  # texts rarely do, and caching them all held every gram
             for g, at in grams:
                 masks[g] = masks.get(g, 0) | (1 << p)
                 if at >= 0:
                     where[g] = where.get(g, 0) | (1 << ((offset + at) % POSITIONS))
             offset += len(part) + 1  # a separator: no bigram spans two parts
-        text = doc_parts[2]
+        text = doc_parts[TEXT_PART]
         text_len = js_length(text)
         for g in sorted(masks):
             mask = masks[g]
             weight = text_weight(text.count(g), text_len, avg) if mask & TEXT_BIT else 0
-            out.setdefault(g, []).append((ref, (weight << (4 + POSITIONS)) | (where.get(g, 0) << 4) | mask))
+            posting = out.get(g)
+            if posting is None:
+                posting = out[g] = array("q")
+            posting.append(ref)
+            posting.append((weight << (4 + POSITIONS)) | (where.get(g, 0) << 4) | mask)
     return out
 
 
 def word_postings(index: dict) -> dict[str, list[list[int]]]:
-    """term → per lunr field, flat [document delta, weight × scale, …] (from the canonical index)."""
+    """term → per lunr field, flat [document delta, weight × scale, …] (from the canonical index).
+
+    Read off the field vectors, which the canonical index keeps in document order, so each list
+    comes out with its documents ascending; no (term, field, document) table is built."""
     fields = index["fields"]
-    position = {t: i for i, (t, _) in enumerate(index["invertedIndex"])}
-    weights: dict[tuple[int, int, int], float] = {}
+    per_term: list[list[list[int]]] = [[[] for _ in fields] for _ in index["invertedIndex"]]
+    last: list[list[int]] = [[0] * len(fields) for _ in index["invertedIndex"]]
     for field_ref, vec in index["fieldVectors"]:
-        field, ref = field_ref.split("/", 1)
-        fi = fields.index(field)
+        field, ref_text = field_ref.split("/", 1)
+        fi, ref = fields.index(field), int(ref_text)
         for k in range(0, len(vec), 2):
-            weights[(vec[k], fi, int(ref))] = vec[k + 1]  # term index = term position
-    out: dict[str, list[list[int]]] = {}
-    for term, posting in index["invertedIndex"]:
-        ti = position[term]
-        per_field = []
-        for fi, f in enumerate(fields):
-            flat: list[int] = []
-            prev = 0
-            for ref in sorted(int(r) for r in posting.get(f, {})):
-                flat += [ref - prev, round(weights[(ti, fi, ref)] * WORD_SCALE)]
-                prev = ref
-            per_field.append(flat)
-        out[term] = per_field
-    return out
+            ti = vec[k]  # term index = term position
+            per_term[ti][fi] += [ref - last[ti][fi], round(vec[k + 1] * WORD_SCALE)]
+            last[ti][fi] = ref
+    return {term: per_term[ti] for ti, (term, _) in enumerate(index["invertedIndex"])}
 
 
-def delta(entries: list[tuple[int, int]]) -> list[int]:
-    """[(document, code)] → flat [document delta, code, …]."""
-    flat: list[int] = [0] * (2 * len(entries))
-    prev = 0
-    for k, (ref, code) in enumerate(entries):
-        flat[2 * k] = ref - prev
-        flat[2 * k + 1] = code
-        prev = ref
+def delta(entries: array[int]) -> array[int]:
+    """flat [document, code, …] → flat [document delta, code, …]."""
+    flat = array("q", entries)
+    for k in range(len(flat) - 2, 0, -2):
+        flat[k] -= flat[k - 2]
     return flat
 
 
@@ -208,7 +209,7 @@ def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[s
     for ref, ds in enumerate(doc_domains):
         for d in ds:
             domain_docs.setdefault(f"{DOMAIN_PREFIX}{d}", []).append(ref)
-    entries = (sum(len(v) for v in grams.values())
+    entries = (sum(len(v) // 2 for v in grams.values())
                + sum(len(f) // 2 for v in words.values() for f in v)
                + sum(len(v) for v in domain_docs.values()))
     chunks = tuple(docs[i : i + CHUNK_SIZE] for i in range(0, len(docs), CHUNK_SIZE))
@@ -217,7 +218,7 @@ def build_shards(*, parts: list[tuple[str, ...]], index: dict, vocab: Iterable[s
     n = max(MIN_SHARDS, math.ceil(entries / per_shard))
     shards: list[dict] = [{"g": {}, "w": {}, "d": {}} for _ in range(n)]
     for g in sorted(grams):
-        shards[key_shard(g, n)]["g"][g] = delta(grams[g])
+        shards[key_shard(g, n)]["g"][g] = delta(grams.pop(g))  # one copy at a time
     for w in sorted(words):
         shards[key_shard(w, n)]["w"][w] = words[w]
     for k in sorted(domain_docs):

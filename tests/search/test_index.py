@@ -195,5 +195,8 @@ def test_segmentation_cache_is_reused_across_builds_and_keyed_by_the_dictionary(
 def test_postings_are_written_as_the_json_module_would(bundle):
     from generator.search.emit import postings_json, to_json
 
+    def plain(shard):  # gram postings are machine-word arrays; the json module wants lists
+        return {kind: {k: list(v) for k, v in part.items()} for kind, part in shard.items()}
+
     shards = bundle.shards()
-    assert all(postings_json(p) == to_json(p) for p in shards.postings)
+    assert all(postings_json(p) == to_json(plain(p)) for p in shards.postings)
