@@ -17,6 +17,18 @@ YAML 1.2 core-schema rules, the ones the editor's yaml-language-server applies:
 The build is iterative (no recursion, so no nesting can crash it); libyaml's parser feeds it when
 available, and PyYAML's pure-Python parser, the reference for error messages, re-reads any file
 libyaml rejects. Nothing here raises for bad content: every problem becomes a ``Problem``.
+
+Why not ruamel.yaml (tried with 0.19.1 and ruamel.yaml.clib 0.2.15 on every file of content/ and
+site_config/ and on the cases of tests/content): it parses with positions, but it would not replace
+this module, only its parser. Its round-trip loader, the one that keeps line/column per key and
+value (``.lc``), resolves ``010`` to 10 and ``2016-06-02`` to a date (so a resolver of our own
+stays); it raises at the first duplicate key or unknown tag (one problem per run instead of all,
+and without the line of the first key); it resolves anchors and aliases silently and takes
+``? [k]`` as a key, so refusing them still takes a walk over its events; it recurses (3,000 nested
+brackets raise RecursionError); and it read the project's files 13× slower than this module (0.93
+s against 0.07 s; its C loader, 0.21 s, has no positions). PyYAML stays a dependency either way
+(the importer writes drafts with it). What is hand-written here is the builder over the parser's
+events, which ruamel.yaml would need as well.
 """
 
 from __future__ import annotations
