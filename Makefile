@@ -92,7 +92,7 @@ test: install browser tools lint
 	BROWSER=$(BROWSER) $(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # The quick loop while editing: no browser, no fuzzing, no full-site builds.
-test-fast: install lint
+test-fast: install tools lint
 	$(BIN)/python -m pytest -n 2 -m "not slow and not browser" $(PYTEST_ARGS)
 
 # make bench BENCH_ARGS="--sizes 5,30" for a quick run; the report also lands in bench-out/bench.md
