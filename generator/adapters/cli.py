@@ -134,11 +134,16 @@ PROGRESS_FROM = 20_000
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from ..errors import InputError, UsageError
+    from ..errors import InputError, SourceError, UsageError
     from . import import_input as inp
     from .importing import import_file
 
-    problem = _check_import_input(args, inp)
+    try:
+        problem = _check_import_input(args, inp)
+    except SourceError as err:
+        print(err)  # path:line:col: message, and the advice on the next line
+        print("nothing written", file=sys.stderr)
+        return 1
     if problem is not None:
         print(problem)
         print("nothing written", file=sys.stderr)
@@ -154,6 +159,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except SourceError as err:
+        print(err)
+        print("nothing written", file=sys.stderr)
+        return 1
     except InputError as err:
         print(f"{err.path}:1:1: {err.message}" if err.path else f"error: {err}")
         print("nothing written", file=sys.stderr)
@@ -171,7 +180,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _check_import_input(args: argparse.Namespace, inp) -> Problem | None:
-    """The source can be read as one plan's text and the outputs written: else the problem, located."""
+    """The outputs can be written: else the problem, located. A source that cannot be imported
+    raises ``SourceError`` (``importer.source.read_source``, the importer's one judgement)."""
+    from ..importer.source import read_source
+
     root = Path(args.root)
     source = Path(args.source)
     plan_id = args.id or source.stem
@@ -179,7 +191,7 @@ def _check_import_input(args: argparse.Namespace, inp) -> Problem | None:
         return None  # a usage error: the importer says so (exit 2)
     out = Path(args.output) if args.output else root / "content" / "plans" / f"{plan_id}.yaml"
     try:
-        data, _ = inp.read_source(source)
+        data, _ = read_source(source)
         inp.check_output(out, force=args.force)
         copy = root / "content" / "sources" / f"{plan_id}.txt"
         if copy.exists() and copy.resolve() != source.resolve() and not args.force and copy.read_bytes() != data:

@@ -46,8 +46,9 @@ def load_vocab(root: Path) -> tuple[Vocabulary | None, str | None]:
 def import_file(source: Path, *, plan_id: str | None, out: Path | None, root: Path, force: bool,
                 progress: Callable[[str], None] | None = None) -> Written:
     """Draft ``out`` (default content/plans/<id>.yaml) from ``source``; raise ``InputError`` when the
-    plan id is no slug (``UsageError``), the source is not a plan's text (``SourceError``: empty,
-    HTML, binary, not UTF-8 — see importer/source.py, with advice) or the output exists (a reviewed
+    plan id is no slug (``UsageError``), the source cannot be imported (``SourceError``: missing,
+    too large, unreadable, binary, not UTF-8, empty, HTML — ``importer.source.read_source``, the
+    same judgement the CLI makes first, with advice) or the output exists (a reviewed
     plan) and ``force`` is not given. Nothing is written when it raises. ``progress`` is passed to
     ``import_text`` (the CLI shows it for a long input)."""
     plan_id = plan_id or source.stem

@@ -14,9 +14,10 @@ longest first, so 农村家庭宽带接入能力 is not also 家庭宽带接入�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Indicator, Plan, Section, Task
+from ..model import Indicator, Loc, Plan, Section, Task
 from ..text.figures import figures, sentences
 from ..text.folding import fold
 from ..text.verbatim import normalize
@@ -38,7 +39,7 @@ class Mention:
         return f"plans/{self.plan.id}/#{self.task.id if self.task else self.section.id}"
 
     @property
-    def loc(self):
+    def loc(self) -> Loc | None:
         return (self.task or self.section).loc
 
 
@@ -56,7 +57,7 @@ class _Names:
         self.pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
 
 
-def _texts(plan: Plan):
+def _texts(plan: Plan) -> Iterator[tuple[Section, Task | None, str]]:
     for section in plan.iter_sections():
         if section.text:
             yield section, None, section.text

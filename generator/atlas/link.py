@@ -11,6 +11,7 @@ URLs are permanent (researchers cite them); ``urls`` (atlas/urls.py) is the one 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..text import docnum
@@ -139,7 +140,7 @@ def measure(vocab: Vocabulary, target: Target) -> Measure | None:
                    indicator.unit)
 
 
-def _walk(sections: tuple[Section, ...], chain: tuple[Section, ...]):
+def _walk(sections: tuple[Section, ...], chain: tuple[Section, ...]) -> Iterator[tuple[Section, ...]]:
     for s in sections:
         here = chain + (s,)
         yield here

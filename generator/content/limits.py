@@ -8,10 +8,12 @@ Number ranges are in the JSON Schemas (``minimum``/``maximum``), where editors s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..errors import Problem
 from ..model import Loc
 from ..text.controls import BIDI_CONTROLS, describe, find_invisible
-from .yamlload import Document
+from .yamlload import Data, Document, Path_
 
 
 # Longest string per key, in characters; every other string (names, ids, units …) has DEFAULT.
@@ -27,14 +29,14 @@ TEXT_LIMITS = {
 DEFAULT_TEXT_LIMIT = 300
 
 
-def limit_for(path: tuple) -> int:
+def limit_for(path: Path_) -> int:
     key = next((p for p in reversed(path) if isinstance(p, str)), "")
     return TEXT_LIMITS.get(key, DEFAULT_TEXT_LIMIT)
 
 
-def _strings(doc: Document):
+def _strings(doc: Document) -> Iterator[tuple[Path_, str]]:
     """(path, string) for every string value in ``doc`` (iterative: nesting is bounded anyway)."""
-    stack: list[tuple[tuple, object]] = [((), doc.data)]
+    stack: list[tuple[Path_, Data]] = [((), doc.data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, dict):

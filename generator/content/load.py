@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, Problem
-from ..model import Content, Loc, Plan
+from ..model import Content, Loc, Plan, Vocabulary
 from .checked import read_checked
 from .plans import PlanReader
 from .vocab import read_vocabulary
@@ -20,6 +20,19 @@ from .vocab import read_vocabulary
 PLANS_DIR = "content/plans"
 SOURCES_DIR = "content/sources"
 VOCAB_DIR = "site_config"
+
+
+# What read_vocabulary returns: the vocabularies, their problems, the files that could not be read.
+VocabRead = tuple[Vocabulary, list[Problem], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class CachedPlan:
+    """One plan as an earlier read left it: the digest it was read at, its problems, the plan."""
+
+    key: str
+    problems: tuple[Problem, ...]
+    plan: Plan
 
 
 @dataclass
@@ -33,8 +46,8 @@ class LoadCache:
     """
 
     vocab_key: str | None = None
-    vocab: tuple | None = None  # (Vocabulary, problems, unreadable) of vocab_key
-    plans: dict[str, tuple] = field(default_factory=dict)  # rel → (key, problems, plan)
+    vocab: VocabRead | None = None  # what site_config/ at vocab_key read as
+    plans: dict[str, CachedPlan] = field(default_factory=dict)  # by path relative to the root
 
 
 def _digest(*paths: Path) -> str:
@@ -94,9 +107,9 @@ def read_content(root: Path, cache: LoadCache | None = None) -> tuple[Content, l
         rel = f"{PLANS_DIR}/{file.name}"
         if cache is not None:
             hit = cache.plans.get(rel)
-            if hit is not None and hit[0] == _plan_key(root, file, hit[2]):
-                problems += hit[1]
-                plans[hit[2].id] = hit[2]
+            if hit is not None and hit.key == _plan_key(root, file, hit.plan):
+                problems += hit.problems
+                plans[hit.plan.id] = hit.plan
                 continue
         checked = read_checked(root, rel, "plan")
         problems += checked.problems
@@ -109,8 +122,8 @@ def read_content(root: Path, cache: LoadCache | None = None) -> tuple[Content, l
             plans[plan.id] = plan
         if cache is not None:  # only a plan that could be read: an unreadable one is read again
             if plan is not None:
-                cache.plans[rel] = (_plan_key(root, file, plan),
-                                    tuple(checked.problems) + tuple(reader.problems), plan)
+                cache.plans[rel] = CachedPlan(_plan_key(root, file, plan),
+                                              tuple(checked.problems) + tuple(reader.problems), plan)
             else:
                 cache.plans.pop(rel, None)
     # A missing schema or vocabulary is met by every file that needs it: report it once.

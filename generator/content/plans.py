@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,30 +23,31 @@ from ..model import (ROLES, Agency, AgencyRef, Attachment, AttachmentMember, Cit
                      Source, Target, Task, Vocabulary)
 from ..text.verbatim import normalize
 from .sources import SourceText, read_source
-from .yamlload import Document
+from .yamlload import Data, Document, Path_
 
 SLUG = re.compile(r"[a-z0-9-]+\Z")
 RESERVED_ID = "index"  # <kind>/index/ is each kind's list page: no entry may take that URL
 
 
-def _str(raw: dict, key: str) -> str | None:
+def _str(raw: dict[str, Data], key: str) -> str | None:
     value = raw.get(key)
     return value if isinstance(value, str) else None
 
 
-def _int(raw: dict, key: str) -> int | None:
+def _int(raw: dict[str, Data], key: str) -> int | None:
     value = raw.get(key)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _num(raw: dict, key: str) -> float | None:
+def _num(raw: dict[str, Data], key: str) -> float | None:
     value = raw.get(key)
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _date(raw: dict, key: str) -> dt.date | None:
+def _date(raw: dict[str, Data], key: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(raw[key]) if isinstance(raw.get(key), str) else None
+        value = raw.get(key)
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None  # reported by the schema's date format
 
@@ -54,7 +56,7 @@ def _short(text: str, limit: int = 30) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def _items(raw: dict, key: str) -> list[tuple[int, dict]]:
+def _items(raw: dict[str, Data], key: str) -> list[tuple[int, dict[str, Data]]]:
     value = raw.get(key)
     if not isinstance(value, list):
         return []
@@ -74,12 +76,12 @@ class PlanReader:
     source: SourceText | None = None
     anchors: dict[str, Loc] = field(default_factory=dict)
 
-    def problem(self, path: tuple, message: str) -> None:
+    def problem(self, path: Path_, message: str) -> None:
         self.problems.append(Problem(self.doc.loc(path), message))
 
     # --- checks -------------------------------------------------------------------------------
 
-    def verbatim(self, raw: dict, key: str, path: tuple, what: str) -> None:
+    def verbatim(self, raw: dict[str, Data], key: str, path: Path_, what: str) -> None:
         value = raw.get(key)
         if self.source is None or not isinstance(value, str) or not value.strip():
             return
@@ -87,7 +89,7 @@ class PlanReader:
         if hint:
             self.problem(path + (key,), f"{what} {hint}")
 
-    def anchor(self, raw: dict, path: tuple, noun: str) -> str | None:
+    def anchor(self, raw: dict[str, Data], path: Path_, noun: str) -> str | None:
         """The object's id, registered as an anchor of the plan page (they must be unique)."""
         value = _str(raw, "id")
         if value is None:
@@ -99,7 +101,7 @@ class PlanReader:
                                          " ids are anchors on the plan page and must be unique in the plan")
         return value
 
-    def ref(self, value, known: dict, path: tuple, noun: str, file: str) -> None:
+    def ref(self, value: Data, known: Mapping[str, object], path: Path_, noun: str, file: str) -> None:
         if file.removesuffix(".yaml") in self.unreadable:
             return
         if isinstance(value, str) and value not in known:
@@ -107,13 +109,14 @@ class PlanReader:
             hint = f" (did you mean '{close[0]}'?)" if close else f": add it to site_config/{file} or fix the id"
             self.problem(path, f"unknown {noun} '{value}'{hint}")
 
-    def same_region(self, agency: Agency, path: tuple) -> None:
+    def same_region(self, agency: Agency, path: Path_) -> None:
         """A plan's agencies belong to its region, a region above it (省, 国家) or one below (县区).
 
         An agency of an unrelated region means a name resolved to the wrong region's department.
         """
-        plan_region = _str(self.doc.data, "region")
-        if plan_region not in self.vocab.regions or agency.region not in self.vocab.regions:
+        data = self.doc.data
+        plan_region = _str(data, "region") if isinstance(data, dict) else None
+        if plan_region is None or plan_region not in self.vocab.regions or agency.region not in self.vocab.regions:
             return
         if plan_region in self._chain(agency.region) or agency.region in self._chain(plan_region):
             return
@@ -123,9 +126,10 @@ class PlanReader:
     def _chain(self, region: str) -> list[str]:
         """``region`` and its ancestors, nearest first."""
         out: list[str] = []
-        while region in self.vocab.regions and region not in out:
-            out.append(region)
-            region = self.vocab.regions[region].parent
+        current: str | None = region
+        while current is not None and current in self.vocab.regions and current not in out:
+            out.append(current)
+            current = self.vocab.regions[current].parent
         return out
 
     # --- builders -----------------------------------------------------------------------------
@@ -162,14 +166,15 @@ class PlanReader:
                     preamble=_str(raw, "preamble"), sections=sections, attachments=attachments,
                     loc=self.doc.loc(()))
 
-    def source_(self, raw: dict) -> Source:
-        src = raw.get("source") if isinstance(raw.get("source"), dict) else {}
-        path = ("source",)
+    def source_(self, raw: dict[str, Data]) -> Source:
+        found = raw.get("source")
+        src = found if isinstance(found, dict) else {}
+        path: Path_ = ("source",)
         file, sha = _str(src, "file"), _str(src, "sha256")
         if file is not None:
-            text, why = read_source(self.root, file)
-            if why:
-                self.problem(path + ("file",), why)
+            text = read_source(self.root, file)
+            if isinstance(text, str):  # why it cannot be read
+                self.problem(path + ("file",), text)
             elif sha is not None and re.fullmatch(r"[0-9a-f]{64}", sha) and sha != text.sha256:
                 self.problem(path + ("sha256",), f"sha256 does not match {text.rel} (its sha256 is "
                                                  f"{text.sha256}): the source changed, or this is the wrong hash")
@@ -179,7 +184,7 @@ class PlanReader:
         return Source(file=file or "", url=_str(src, "url"), sha256=sha or "",
                       retrieved=_date(src, "retrieved"), loc=self.doc.loc(path))
 
-    def period(self, raw: dict) -> Period | None:
+    def period(self, raw: dict[str, Data]) -> Period | None:
         value = raw.get("period")
         if not isinstance(value, dict):
             return None
@@ -188,14 +193,14 @@ class PlanReader:
             self.problem(("period", "end"), f"period ends ({end}) before it starts ({start})")
         return Period(start, end)
 
-    def citation(self, raw: dict, path: tuple) -> Citation:
+    def citation(self, raw: dict[str, Data], path: Path_) -> Citation:
         if raw.get("doc_number") is None and raw.get("title") is None:
             self.problem(path, "a citation needs a doc_number or a title (or both)")
         self.verbatim(raw, "doc_number", path, "cited doc_number")
         self.verbatim(raw, "title", path, "cited title")
         return Citation(_str(raw, "doc_number"), _str(raw, "title"), loc=self.doc.loc(path))
 
-    def section(self, raw: dict, path: tuple) -> Section:
+    def section(self, raw: dict[str, Data], path: Path_) -> Section:
         section_id = self.anchor(raw, path, "section")
         for key in ("title", "text", "annotation"):
             self.verbatim(raw, key, path, f"section {key}")
@@ -207,14 +212,15 @@ class PlanReader:
             targets=tuple(self.target(item, path + ("targets", i)) for i, item in _items(raw, "targets")),
             loc=self.doc.loc(path))
 
-    def task(self, raw: dict, path: tuple) -> Task:
+    def task(self, raw: dict[str, Data], path: Path_) -> Task:
         task_id = self.anchor(raw, path, "task")
         for key in ("title", "text", "annotation"):
             self.verbatim(raw, key, path, f"task {key}")
         roles = {role: tuple(self.agency_ref(item, path + (role, i)) for i, item in _items(raw, role))
                  for role in ROLES}
         self.agencies_from_annotation(raw, path)
-        domains = raw.get("domains") if isinstance(raw.get("domains"), list) else []
+        found = raw.get("domains")
+        domains = found if isinstance(found, list) else []
         for i, domain in enumerate(domains):
             self.ref(domain, self.vocab.domains, path + ("domains", i), "domain", "domains.yaml")
         return Task(
@@ -224,7 +230,7 @@ class PlanReader:
             targets=tuple(self.target(item, path + ("targets", i)) for i, item in _items(raw, "targets")),
             annotation=_str(raw, "annotation"), loc=self.doc.loc(path))
 
-    def agencies_from_annotation(self, raw: dict, path: tuple) -> None:
+    def agencies_from_annotation(self, raw: dict[str, Data], path: Path_) -> None:
         """A task's agencies are read from its annotation: each name must be written there.
 
         This catches an agency attached to the wrong task (the name is in the source, elsewhere),
@@ -243,7 +249,7 @@ class PlanReader:
                     self.problem(path + (role, i, "name"), f"agency '{name}' is not named in the task's "
                                  f"annotation {_short(annotation)}: is it on the right task?")
 
-    def agency_ref(self, raw: dict, path: tuple) -> AgencyRef:
+    def agency_ref(self, raw: dict[str, Data], path: Path_) -> AgencyRef:
         self.verbatim(raw, "name", path, "agency name")
         agency = raw.get("agency")
         self.ref(agency, self.vocab.agencies, path + ("agency",), "agency", "agencies.yaml")
@@ -251,7 +257,7 @@ class PlanReader:
             self.same_region(self.vocab.agencies[agency], path + ("agency",))
         return AgencyRef(_str(raw, "name") or "", _str(raw, "agency"), loc=self.doc.loc(path))
 
-    def target(self, raw: dict, path: tuple) -> Target:
+    def target(self, raw: dict[str, Data], path: Path_) -> Target:
         self.verbatim(raw, "quote", path, "target quote")
         self.ref(raw.get("indicator"), self.vocab.indicators, path + ("indicator",), "indicator",
                  "indicators.yaml")
@@ -263,7 +269,7 @@ class PlanReader:
                       year=_int(raw, "year"), quote=_str(raw, "quote") or "", indicator=_str(raw, "indicator"),
                       value_max=value_max, qualifier=_str(raw, "qualifier"), loc=self.doc.loc(path))
 
-    def attachment(self, raw: dict, path: tuple) -> Attachment:
+    def attachment(self, raw: dict[str, Data], path: Path_) -> Attachment:
         attachment_id = self.anchor(raw, path, "attachment")
         self.verbatim(raw, "title", path, "attachment title")
         self.verbatim(raw, "text", path, "attachment text")

@@ -24,7 +24,7 @@ from jsonschema.exceptions import SchemaError, ValidationError
 
 from ..errors import Problem
 from ..model import Loc
-from .yamlload import Document
+from .yamlload import Data, Document, Path_
 
 SCHEMA_DIR = Path("site_config") / "schema"
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
@@ -50,42 +50,57 @@ class Schema:
 def _compiled(path: Path, mtime_ns: int) -> Draft202012Validator:
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
+    if not isinstance(schema, dict):  # true and false are schemas too, but describe no file
+        raise SchemaError("the schema must be a JSON object")
     return Draft202012Validator(_inline_refs(schema), format_checker=FormatChecker(formats=["date"]))
 
 
-def _inline_refs(schema: dict) -> dict:
+def _member(node: Data, key: str) -> Data:
+    """``node[key]`` when ``node`` is an object holding it, else None."""
+    return node.get(key) if isinstance(node, dict) else None
+
+
+def _inline_refs(schema: dict[str, Data]) -> dict[str, Data]:
     """The schema with each non-recursive local ``$ref`` replaced by its definition.
 
     Same meaning (the referring object only adds annotations such as ``description``), but
     jsonschema no longer resolves a reference for every value: checking a corpus takes half the time.
     """
-    defs = schema.get("$defs", {})
+    found = schema.get("$defs")
+    defs = found if isinstance(found, dict) else {}
 
-    def recursive(name: str, seen: tuple = ()) -> bool:
-        refs = _refs(defs.get(name, {}))
+    def recursive(name: str, seen: tuple[str, ...] = ()) -> bool:
+        refs = _refs(defs.get(name))
         return name in seen or any(recursive(r, seen + (name,)) for r in refs)
 
-    def inline(node):
+    def inline(node: Data) -> Data:
         if isinstance(node, list):
             return [inline(item) for item in node]
         if not isinstance(node, dict):
             return node
-        ref = node.get("$ref", "")
-        name = ref.removeprefix("#/$defs/")
-        if ref.startswith("#/$defs/") and name in defs and not recursive(name):
+        ref = node.get("$ref")
+        name = ref.removeprefix("#/$defs/") if isinstance(ref, str) and ref.startswith("#/$defs/") else None
+        target = defs.get(name) if name is not None else None
+        if name is not None and isinstance(target, dict) and not recursive(name):
             rest = {k: v for k, v in node.items() if k != "$ref"}
-            return inline(defs[name]) | rest
+            return _inline_object(inline(target)) | rest
         return {k: inline(v) for k, v in node.items()}
 
-    return inline(schema)
+    return _inline_object(inline(schema))
 
 
-def _refs(node) -> set[str]:
+def _inline_object(node: Data) -> dict[str, Data]:
+    # inline() turns an object into an object; this says so to the type checker
+    return node if isinstance(node, dict) else {}
+
+
+def _refs(node: Data) -> set[str]:
     if isinstance(node, list):
         return set().union(*(_refs(item) for item in node)) if node else set()
     if not isinstance(node, dict):
         return set()
-    found = {node["$ref"].removeprefix("#/$defs/")} if isinstance(node.get("$ref"), str) else set()
+    ref = node.get("$ref")
+    found = {ref.removeprefix("#/$defs/")} if isinstance(ref, str) else set()
     return found.union(*(_refs(v) for v in node.values()))
 
 
@@ -114,10 +129,11 @@ def check_first_line(doc: Document, schema: Schema, file: Path) -> list[Problem]
 def validate(doc: Document, schema: Schema) -> list[Problem]:
     """Every structural problem of ``doc``, each at its node, in words that say the fix."""
     out: list[Problem] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[Loc, str]] = set()
     root_schema = schema.validator.schema
+    root = root_schema if isinstance(root_schema, dict) else {}
     for error in schema.validator.iter_errors(doc.data):
-        for problem in _rewrite(doc, error, root_schema):
+        for problem in _rewrite(doc, _failure(error), root):
             key = (problem.loc, problem.message)
             if key not in seen:
                 seen.add(key)
@@ -125,7 +141,26 @@ def validate(doc: Document, schema: Schema) -> list[Problem]:
     return out
 
 
-def _field(path: tuple) -> str:
+@dataclass(frozen=True)
+class _Failure:
+    """One error of ``iter_errors``, narrowed to what ``_rewrite`` reads. jsonschema sets every
+    field of the errors it yields; its stubs allow each to be unset."""
+
+    path: Path_  # where in the document
+    kind: str  # the keyword that failed: type, required, enum …
+    expected: object  # that keyword's value in the schema
+    value: object  # the value that failed it
+    schema: dict[str, Data]  # the subschema holding the keyword
+    message: str  # jsonschema's own words, for a keyword not rewritten
+
+
+def _failure(error: ValidationError) -> _Failure:
+    subschema = error.schema if isinstance(error.schema, dict) else {}
+    return _Failure(tuple(error.absolute_path), error.validator if isinstance(error.validator, str) else "",
+                    error.validator_value, error.instance, subschema, error.message)
+
+
+def _field(path: Path_) -> str:
     """How to name the value at ``path`` in a message: its key, or 'item N of <key>'."""
     if not path:
         return "the file"
@@ -136,7 +171,7 @@ def _field(path: tuple) -> str:
     return f"'{last}'"
 
 
-def _describe(value) -> str:
+def _describe(value: object) -> str:
     if value is None:
         return "empty (null)"
     if isinstance(value, bool):
@@ -150,7 +185,7 @@ def _describe(value) -> str:
     return "a mapping"
 
 
-def _number(value: int | float) -> str:
+def _number(value: object) -> str:
     """A number as a message shows it: 1e+308, not 309 digits."""
     if isinstance(value, int) and abs(value) >= 10**15:
         return f"{value:.3g}"
@@ -162,27 +197,32 @@ def _short(text: str, limit: int = 40) -> str:
     return repr(text)
 
 
-def _resolve(subschema: dict, root: dict) -> dict:
-    ref = subschema.get("$ref", "")
-    if ref.startswith("#/$defs/"):
-        return _resolve(root["$defs"][ref.removeprefix("#/$defs/")], root) | {
-            k: v for k, v in subschema.items() if k != "$ref"}
+def _resolve(subschema: Data, root: dict[str, Data]) -> dict[str, Data]:
+    """``subschema`` (an object, else empty) with a local ``$ref`` replaced by what it names."""
+    if not isinstance(subschema, dict):
+        return {}
+    ref = subschema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        target = _member(root.get("$defs"), ref.removeprefix("#/$defs/"))
+        return _resolve(target, root) | {k: v for k, v in subschema.items() if k != "$ref"}
     return subschema
 
 
-def _allows_null(subschema: dict, root: dict) -> bool:
+def _allows_null(subschema: Data, root: dict[str, Data]) -> bool:
     types = _resolve(subschema, root).get("type")
     return types == "null" or (isinstance(types, list) and "null" in types)
 
 
-def _rewrite(doc: Document, error: ValidationError, root: dict) -> list[Problem]:
-    path = tuple(error.absolute_path)
+def _rewrite(doc: Document, error: _Failure, root: dict[str, Data]) -> list[Problem]:
+    path = error.path
     where = doc.loc(path)
     field = _field(path)
-    kind = error.validator
-    value = error.instance
-    if kind == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
+    kind = error.kind
+    value = error.value
+    expected = error.expected
+    if kind == "additionalProperties" and isinstance(value, dict):
+        properties = error.schema.get("properties")
+        known = sorted(properties) if isinstance(properties, dict) else []
         out = []
         for key in value:
             if key in known:
@@ -191,18 +231,18 @@ def _rewrite(doc: Document, error: ValidationError, root: dict) -> list[Problem]
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(known)})"
             out.append(Problem(doc.key_loc(path + (key,)), f"unknown key '{key}'{hint}"))
         return out
-    if kind == "required":
+    if kind == "required" and isinstance(value, dict) and isinstance(expected, list):
         out = []
-        for name in error.validator_value:
+        for name in expected:
             if name in value:
                 continue
-            prop = error.schema.get("properties", {}).get(name, {})
+            prop = _member(error.schema.get("properties"), str(name))
             hint = f" (write '{name}: null' if the source does not state it)" if _allows_null(prop, root) else ""
             out.append(Problem(where, f"missing required field '{name}'{hint}"))
         return out
     if kind == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        expected = " or ".join(_JSON_TYPES.get(t, t) for t in wanted)
+        wanted = [str(t) for t in (expected if isinstance(expected, list) else [expected])]
+        expected_types = " or ".join(_JSON_TYPES.get(t, t) for t in wanted)
         hint = ""
         if "string" in wanted and isinstance(value, (int, float)) and not isinstance(value, bool):
             hint = f": quote it, \"{value}\""
@@ -214,8 +254,8 @@ def _rewrite(doc: Document, error: ValidationError, root: dict) -> list[Problem]
             hint = ": write it as a list ([a, b] or '- a' lines)"
         elif value is None:
             hint = ": fill it in"
-        return [Problem(where, f"{field} must be {expected}, not {_describe(value)}{hint}")]
-    if kind == "format" and error.validator_value == "date":
+        return [Problem(where, f"{field} must be {expected_types}, not {_describe(value)}{hint}")]
+    if kind == "format" and expected == "date" and isinstance(value, str):
         if not _DATE_SHAPE.match(value):
             return []  # the pattern's message already says how to write it
         try:
@@ -225,11 +265,11 @@ def _rewrite(doc: Document, error: ValidationError, root: dict) -> list[Problem]
             reason = str(err)
         return [Problem(where, f"{field}: invalid date '{value}' ({reason})")]
     if kind == "pattern":
-        subschema = _resolve(error.schema, root)
-        message = subschema.get("patternErrorMessage") or f"must match {error.validator_value}"
+        own = _resolve(error.schema, root).get("patternErrorMessage")
+        message = own if isinstance(own, str) and own else f"must match {expected}"
         return [Problem(where, f"{field}: {_short(str(value))} {message}")]
-    if kind == "enum":
-        options = [str(o) for o in error.validator_value]
+    if kind == "enum" and isinstance(expected, list):
+        options = [str(o) for o in expected]
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return [Problem(where, f"{field}: {_short(str(value))} is not one of {', '.join(options)}{hint}")]

@@ -50,26 +50,26 @@ class SourceText:
                 f"then has '{needle[lo:lo + 8]}' where the source differs")
 
 
-def read_source(root: Path, file: str) -> tuple[SourceText | None, str | None]:
+def read_source(root: Path, file: str) -> SourceText | str:
     """The source ``file`` (a bare file name) read from ``root/content/sources``, or why it cannot be."""
     rel = f"{SOURCES_DIR}/{file}"
     if "/" in file or "\\" in file or file.startswith("."):
-        return None, f"source file '{file}' must be a plain file name in {SOURCES_DIR}/"
+        return f"source file '{file}' must be a plain file name in {SOURCES_DIR}/"
     path = root / rel
     if path.is_symlink():
         # the site shows and exports source text: a link could publish a file from outside the repository
-        return None, f"source file {rel} must be a regular file, not a symbolic link"
+        return f"source file {rel} must be a regular file, not a symbolic link"
     if not path.is_file():
-        return None, f"source file missing: {rel} (copy the plan's text there, verbatim)"
+        return f"source file missing: {rel} (copy the plan's text there, verbatim)"
     size = path.stat().st_size
     if size > MAX_SOURCE_BYTES:
-        return None, (f"source file {rel} is {size / 1024 / 1024:.1f} MiB: sources are at most "
+        return (f"source file {rel} is {size / 1024 / 1024:.1f} MiB: sources are at most "
                       f"{MAX_SOURCE_BYTES // 1024 // 1024} MiB (content/README.md, Limits)")
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return None, f"cannot read source file {rel}: {err.strerror}"
+        return f"cannot read source file {rel}: {err.strerror}"
     text, problem = decode_utf8(raw, rel)
     if problem is not None:
-        return None, f"source file {problem.loc} {problem.message.removeprefix('file ')}"
-    return SourceText(rel, hashlib.sha256(raw).hexdigest(), normalize(text)), None
+        return f"source file {problem.loc} {problem.message.removeprefix('file ')}"
+    return SourceText(rel, hashlib.sha256(raw).hexdigest(), normalize(text))

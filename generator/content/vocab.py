@@ -7,12 +7,16 @@ unless it is caught here. ``read_vocabulary`` collects every problem; ``load_voc
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from ..errors import ContentError, Problem
 from ..model import Agency, AgencyType, Domain, Indicator, Loc, Region, SynonymGroup, Unit, Vocabulary
 from ..text.folding import fold
 from .checked import Checked, read_checked
+from .yamlload import Data, Document, Path_
 
 FILES = ("regions", "domains", "agency_types", "agencies", "indicators")
 # read when present: an atlas without synonyms searches the words as typed
@@ -51,7 +55,7 @@ def read_vocabulary(root: Path, folder: str = "site_config"
         checked[name] = read_checked(root, rel, name) if (root / rel).is_file() else Checked(None, ())
         problems += checked[name].problems
 
-    paths: dict[tuple[str, str], tuple] = {}  # (file, id) → path of the entry in its file
+    paths: dict[tuple[str, str], Path_] = {}  # (file, id) → path of the entry in its file
     regions = _entries(checked["regions"], "regions", "region", problems, _region, paths)
     domains = _entries(checked["domains"], "domains", "domain", problems, _domain, paths)
     agency_types = _entries(checked["agency_types"], "agency_types", "agency type", problems,
@@ -63,21 +67,44 @@ def read_vocabulary(root: Path, folder: str = "site_config"
     problems += synonym_problems
     vocab = Vocabulary(regions, domains, agency_types, agencies, indicators, units=units, synonyms=synonyms)
 
-    def at(entry, *field: str | int) -> Loc:
+    docs = {name: c.doc for name, c in checked.items() if c.doc is not None}
+
+    def at(entry: _Entry, *field: str | int) -> Loc:
         """Where ``field`` of a vocabulary entry is written (entries carry their own line only)."""
         kind = _KIND[type(entry)]
-        return checked[kind].doc.loc(paths[kind, entry.id] + field)
+        return docs[kind].loc(paths[kind, entry.id] + field)
 
     # A file that could not be parsed, or whose list is missing or malformed, is "unreadable": every
     # reference into it would be a follow-on error of the one problem already reported.
-    unreadable = frozenset(name for name, c in checked.items() if not _has_list(c, name))
+    unreadable = frozenset(name for name, c in checked.items() if _list_of(c, name) is None)
     problems += _cross_check(vocab, at, unreadable)
     return vocab, problems, unreadable
 
 
-def _has_list(checked: Checked, key: str) -> bool:
+def _list_of(checked: Checked, key: str) -> tuple[Document, list[Data]] | None:
+    """The file's document and the list under its top-level ``key``, if the file holds one."""
     doc = checked.doc
-    return doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get(key), list)
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    items = doc.data.get(key)
+    return (doc, items) if isinstance(items, list) else None
+
+
+class _Entry(Protocol):
+    """What every vocabulary entry has: an id, and where it was read."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def loc(self) -> Loc | None: ...
+
+
+_E = TypeVar("_E", Region, Domain, AgencyType, Agency, Indicator)
+
+
+def _line(loc: Loc | None) -> int:
+    # every entry is built with the place it was read; model objects allow None (built in code)
+    return loc.line if loc is not None else 1
 
 
 def _units(root: Path, folder: str, problems: list[Problem]) -> dict[str, Unit]:
@@ -88,100 +115,106 @@ def _units(root: Path, folder: str, problems: list[Problem]) -> dict[str, Unit]:
         return {}
     checked = read_checked(root, rel, "units")
     problems += checked.problems
-    doc = checked.doc
     out: dict[str, Unit] = {}
-    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("units"), list):
+    found = _list_of(checked, "units")
+    if found is None:
         return out
-    for i, raw in enumerate(doc.data["units"]):
-        if not isinstance(raw, dict) or not isinstance(raw.get("unit"), str):
+    doc, items = found
+    for i, raw in enumerate(items):
+        name = raw.get("unit") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict) or not isinstance(name, str):
             continue
-        forms = raw.get("forms") if isinstance(raw.get("forms"), dict) else {}
-        unit = Unit(raw["unit"], _str(raw, "name"),
+        given = raw.get("forms")
+        forms = given if isinstance(given, dict) else {}
+        unit = Unit(name, _str(raw, "name"),
                     tuple((str(k), float(v)) for k, v in forms.items() if isinstance(v, (int, float))),
                     loc=doc.loc(("units", i)))
         if unit.unit in out:
             problems.append(Problem(doc.loc(("units", i, "unit")), f"unit '{unit.unit}' is listed twice "
-                                    f"(first at line {out[unit.unit].loc.line}): merge the two entries"))
+                                    f"(first at line {_line(out[unit.unit].loc)}): merge the two entries"))
             continue
         out[unit.unit] = unit
     return out
 
 
-def _entries(checked: Checked, key: str, noun: str, problems: list[Problem], build,
-             paths: dict[tuple[str, str], tuple]) -> dict:
+def _entries(checked: Checked, key: str, noun: str, problems: list[Problem],
+             build: Callable[[str, dict[str, Data], Loc], _E], paths: dict[tuple[str, str], Path_]) -> dict[str, _E]:
     """Build each well-formed entry of a vocabulary list, reporting duplicate ids."""
-    out: dict = {}
-    doc = checked.doc
-    if not _has_list(checked, key):
+    out: dict[str, _E] = {}
+    found = _list_of(checked, key)
+    if found is None:
         return out
-    for i, raw in enumerate(doc.data[key]):
-        path = (key, i)
+    doc, items = found
+    for i, raw in enumerate(items):
+        path: Path_ = (key, i)
         # An entry that failed the schema is still built, leniently, so that references to its id
         # do not cascade into more errors; nothing is published while any problem stands.
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        entry_id = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict) or not isinstance(entry_id, str):
             continue
-        entry = build(raw, doc.loc(path))
+        entry = build(entry_id, raw, doc.loc(path))
         if entry.id == "index":
             problems.append(Problem(doc.loc(path + ("id",)), f"'index' cannot be a{'n' if noun[0] in 'aeiou' else ''} "
                                     f"{noun} id: it is the URL of the list page; choose another slug"))
             continue
         if entry.id in out:
-            first = out[entry.id].loc
+            first = _line(out[entry.id].loc)
             problems.append(Problem(doc.loc(path + ("id",)),
-                                    f"duplicate {noun} id '{entry.id}' (first defined at line {first.line})"))
+                                    f"duplicate {noun} id '{entry.id}' (first defined at line {first})"))
             continue
         out[entry.id] = entry
         paths[key, entry.id] = path
     return out
 
 
-def _str(raw: dict, key: str) -> str | None:
+def _str(raw: dict[str, Data], key: str) -> str | None:
     value = raw.get(key)
     return value if isinstance(value, str) else None
 
 
-def _strs(raw: dict, key: str) -> tuple[str, ...]:
+def _strs(raw: dict[str, Data], key: str) -> tuple[str, ...]:
     value = raw.get(key)
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
-def _region(raw: dict, loc: Loc) -> Region:
-    return Region(id=raw["id"], name=_str(raw, "name") or "", level=_str(raw, "level") or "",
+def _region(entry_id: str, raw: dict[str, Data], loc: Loc) -> Region:
+    return Region(id=entry_id, name=_str(raw, "name") or "", level=_str(raw, "level") or "",
                   parent=_str(raw, "parent"), adcode=_str(raw, "adcode"),
                   short_name=_str(raw, "short_name"), loc=loc)
 
 
-def _domain(raw: dict, loc: Loc) -> Domain:
-    return Domain(id=raw["id"], name=_str(raw, "name") or "", description=_str(raw, "description"),
+def _domain(entry_id: str, raw: dict[str, Data], loc: Loc) -> Domain:
+    return Domain(id=entry_id, name=_str(raw, "name") or "", description=_str(raw, "description"),
                   heading_words=_strs(raw, "heading_words"), keywords=_strs(raw, "keywords"), loc=loc,
                   includes=_strs(raw, "includes"))
 
 
-def _agency_type(raw: dict, loc: Loc) -> AgencyType:
-    return AgencyType(id=raw["id"], name=_str(raw, "name") or "", description=_str(raw, "description"),
+def _agency_type(entry_id: str, raw: dict[str, Data], loc: Loc) -> AgencyType:
+    return AgencyType(id=entry_id, name=_str(raw, "name") or "", description=_str(raw, "description"),
                       loc=loc)
 
 
-def _agency(raw: dict, loc: Loc) -> Agency:
-    return Agency(id=raw["id"], region=_str(raw, "region") or "", name=_str(raw, "name") or "",
+def _agency(entry_id: str, raw: dict[str, Data], loc: Loc) -> Agency:
+    return Agency(id=entry_id, region=_str(raw, "region") or "", name=_str(raw, "name") or "",
                   aliases=_strs(raw, "aliases"), type=_str(raw, "type"), loc=loc)
 
 
-def _indicator(raw: dict, loc: Loc) -> Indicator:
-    return Indicator(id=raw["id"], name=_str(raw, "name") or "", unit=_str(raw, "unit"),
+def _indicator(entry_id: str, raw: dict[str, Data], loc: Loc) -> Indicator:
+    return Indicator(id=entry_id, name=_str(raw, "name") or "", unit=_str(raw, "unit"),
                      aliases=_strs(raw, "aliases"), description=_str(raw, "description"), loc=loc)
 
 
 def _synonym_groups(checked: Checked) -> tuple[tuple[SynonymGroup, ...], list[Problem]]:
     """The groups of synonyms.yaml; a word may stand in one group only (two groups naming it would
     make one query expand into unrelated words), and only once in it."""
-    doc = checked.doc
-    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("groups"), list):
+    found = _list_of(checked, "groups")
+    if found is None:
         return (), []
+    doc, items = found
     groups: list[SynonymGroup] = []
     problems: list[Problem] = []
     first: dict[str, int] = {}  # folded word → line of the group that has it
-    for i, raw in enumerate(doc.data["groups"]):
+    for i, raw in enumerate(items):
         if not isinstance(raw, dict):
             continue
         words = _strs(raw, "words")
@@ -198,11 +231,17 @@ def _synonym_groups(checked: Checked) -> tuple[tuple[SynonymGroup, ...], list[Pr
     return tuple(groups), problems
 
 
-_KIND = {Region: "regions", Domain: "domains", AgencyType: "agency_types", Agency: "agencies",
+_KIND: dict[type[_Entry], str] = {Region: "regions", Domain: "domains", AgencyType: "agency_types", Agency: "agencies",
          Indicator: "indicators"}
 
 
-def _cross_check(vocab: Vocabulary, at, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
+class _At(Protocol):
+    """Where a field of a vocabulary entry is written."""
+
+    def __call__(self, entry: _Entry, *field: str | int) -> Loc: ...
+
+
+def _cross_check(vocab: Vocabulary, at: _At, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
     """References between vocabularies, and names that would resolve ambiguously (references into
     an unreadable file are not checked: its own problem is the root cause)."""
     out: list[Problem] = []
@@ -224,26 +263,26 @@ def _cross_check(vocab: Vocabulary, at, unreadable: frozenset[str] = frozenset()
             other = names.setdefault((agency.region, name), agency)
             if other is not agency:
                 out.append(Problem(at(agency, *_name_field(agency, name)), f"agency '{agency.id}': name '{name}' already names agency "
-                                               f"'{other.id}' of region '{agency.region}' (line {other.loc.line})"
+                                               f"'{other.id}' of region '{agency.region}' (line {_line(other.loc)})"
                                                ": a name must resolve to one agency"))
     indicator_names: dict[str, Indicator] = {}
     for indicator in vocab.indicators.values():
         for name in dict.fromkeys((indicator.name, *indicator.aliases)):
-            other = indicator_names.setdefault(name, indicator)
-            if other is not indicator:
+            named = indicator_names.setdefault(name, indicator)
+            if named is not indicator:
                 out.append(Problem(at(indicator, *_name_field(indicator, name)), f"indicator '{indicator.id}': name '{name}' already names "
-                                                  f"indicator '{other.id}' (line {other.loc.line})"))
+                                                  f"indicator '{named.id}' (line {_line(named.loc)})"))
         if vocab.units and indicator.unit is not None and indicator.unit not in vocab.units:
             out.append(Problem(at(indicator, "unit"), f"indicator '{indicator.id}': unit '{indicator.unit}' is "
                                f"not in site_config/units.yaml{_suggest(indicator.unit, vocab.units)}"))
     return out
 
 
-def _name_field(entry, name: str) -> tuple:
+def _name_field(entry: Agency | Indicator, name: str) -> Path_:
     return ("name",) if name == entry.name else ("aliases", entry.aliases.index(name))
 
 
-def _cycles(regions: dict[str, Region], at) -> list[Problem]:
+def _cycles(regions: dict[str, Region], at: _At) -> list[Problem]:
     """Each cycle of parent links once, at the first region of it in the file (a region whose chain
     merely leads into a cycle is a follow-on, not reported)."""
     out = []
@@ -263,8 +302,6 @@ def _cycles(regions: dict[str, Region], at) -> list[Problem]:
     return out
 
 
-def _suggest(value: str, known) -> str:
-    import difflib
-
+def _suggest(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -29,14 +29,13 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from ..text.brackets import cut_top_level, depth_at, is_opening, matching_close, scan, split_top_level
 from ..text.folding import fold
 
 __all__ = ["Annotation", "AnnotationRules", "find_annotations", "parse_annotation"]
 
-# Parentheses of every kind an annotation is written in: () （） 【】 〔〕, and [] when the agency list
-# itself holds parentheses ([市科委牵头,会同市经信委和各区、县(市)政府负责]).
-OPEN = "(（【〔[［"
-CLOSE = ")）】〕]］"
+# An annotation is written in any bracket (text/brackets.py): () （） 【】 〔〕 ﹝﹞, and [] when the
+# agency list itself holds parentheses ([市科委牵头,会同市经信委和各区、县(市)政府负责]).
 # Separators between names in a list (at parenthesis depth 0) and between clauses.
 _NAME_SEP = "、,，;；"
 _CLAUSE_SEP = ",，;；"
@@ -214,8 +213,7 @@ def _find(text: str) -> list[Annotation]:
     pos = 0
     n = len(text)
     while pos < n:
-        ch = text[pos]
-        if ch in OPEN:
+        if is_opening(text[pos]):
             i = bisect.bisect_left(roles_at, pos)
             if i < len(roles_at) and roles_at[i] <= pos + _MAX_CONTENT:
                 a = _annotation_at(text, pos)
@@ -298,7 +296,7 @@ _MAX_CONTENT = 400
 
 def _annotation_at(text: str, start: int) -> Annotation | None:
     """The annotation opening at ``text[start]`` (an opening parenthesis), if it is one."""
-    close = _matching_close(text, start)
+    close = matching_close(text, start, limit=_MAX_CONTENT + 2)
     if close is not None:
         content = text[start + 1 : close]
         roles = _parse(content)
@@ -324,22 +322,6 @@ def _make(text: str, start: int, end: int, roles: _Roles, *, closed: bool) -> An
     return Annotation(text=text[start:end], start=start, end=end, lead=roles.lead,
                       cooperating=roles.cooperating, responsible=roles.responsible,
                       rule=roles.rule, closed=closed, joint=roles.joint)
-
-
-def _matching_close(text: str, start: int) -> int | None:
-    """Index of the parenthesis closing ``text[start]``, or None if it doesn't close on its line."""
-    depth = 0
-    for i in range(start, min(len(text), start + _MAX_CONTENT + 2)):
-        ch = text[i]
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-        elif ch == "\n":
-            return None
-    return None
 
 
 # --- parsing -----------------------------------------------------------------------------------
@@ -407,14 +389,9 @@ def _leading_names(segment: str) -> tuple[list[str], int]:
     """The agency-like names at the start of ``segment`` and the length they take up."""
     names: list[str] = []
     used = 0
-    depth = 0
     begin = 0
-    for i, ch in enumerate(segment + " "):
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in _NAME_SEP or ch.isspace()):
+    for i, ch, depth in scan(segment + " "):
+        if depth == 0 and (ch in _NAME_SEP or ch.isspace()):
             token = segment[begin:i]
             begin = i + 1
             name = _TRAILING_ETC.sub("", token.strip(_STRIP)).strip(_STRIP)
@@ -438,20 +415,12 @@ def _split_rule(segment: str) -> tuple[str | None, str]:
 
 def _clause_spans(content: str) -> list[tuple[int, int]]:
     """Spans of the clauses of ``content``, split at depth-0 commas and semicolons."""
-    spans: list[tuple[int, int]] = []
-    depth = 0
-    begin = 0
-    for i, ch in enumerate(content):
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in _CLAUSE_SEP or (ch == "、" and _ENDS_WITH_VERB.search(content, begin, i))):
-            # "市发改委牵头、市经信委配合": a 、 right after a role word ends a clause too.
-            spans.append((begin, i))
-            begin = i + 1
-    spans.append((begin, len(content)))
-    return spans
+
+    def ends_clause(text: str, begin: int, i: int) -> bool:
+        # "市发改委牵头、市经信委配合": a 、 right after a role word ends a clause too.
+        return text[i] in _CLAUSE_SEP or (text[i] == "、" and bool(_ENDS_WITH_VERB.search(text, begin, i)))
+
+    return cut_top_level(content, ends_clause)
 
 
 def _parse_verbs(content: str, *, allow_tail: bool) -> _Roles | None:
@@ -545,7 +514,7 @@ def _read_clause(clause: str) -> tuple[list[str], str, bool, list[str]] | None:
         names = _names(subject[len(_TOGETHER):])
         return (names, "cooperating", False, []) if names else None
     i = subject.find(_TOGETHER)
-    if i > 0 and _depth_at(subject, i) == 0:
+    if i > 0 and depth_at(subject, i) == 0:
         found = _names(subject[i + len(_TOGETHER):])
         if found is None:
             return None
@@ -574,7 +543,7 @@ def _read_clause_prefix(clause: str) -> tuple[list[str], str, int, bool, list[st
 def _after_you(names: str) -> str:
     """``由市发改委`` → ``市发改委``; ``以上工作由市发改委`` → ``市发改委``."""
     i = names.rfind("由")
-    if i >= 0 and _depth_at(names, i) == 0 and (i == 0 or not _is_agency_like(names[:i])):
+    if i >= 0 and depth_at(names, i) == 0 and (i == 0 or not _is_agency_like(names[:i])):
         return names[i + 1 :]
     return names
 
@@ -584,7 +553,7 @@ def _names(text: str) -> list[str] | None:
     text = _TRAILING_ETC.sub("", text.strip(_STRIP)).strip(_STRIP)
     if not text:
         return None
-    parts = _split_depth0(text, _NAME_SEP)
+    parts = split_top_level(text, _NAME_SEP)
     # "上述重点任务所涉及的部门、单位和镇街、园区" splits like any list: the modifier stays on the
     # first name as written and, like a distributed region prefix, is implied for the others.
     names: list[str] = []
@@ -615,41 +584,15 @@ def _names(text: str) -> list[str] | None:
     return names or None
 
 
-def _split_depth0(text: str, seps: str) -> list[str]:
-    parts: list[str] = []
-    depth = 0
-    begin = 0
-    for i, ch in enumerate(text):
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        elif ch in seps and depth == 0:
-            parts.append(text[begin:i])
-            begin = i + 1
-    parts.append(text[begin:])
-    return parts
-
-
 def _split_and(name: str) -> list[str]:
     """Split ``A和B`` only where A is a whole agency-like name, so 市经济和信息化委 stays whole."""
     for m in _AND_RE.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
-        if _depth_at(name, m.start()) == 0 and _is_agency_like(left) and len(left) >= 2 and right:
+        if depth_at(name, m.start()) == 0 and _is_agency_like(left) and len(left) >= 2 and right:
             rest = _split_and(right)
             if all(_is_agency_like(r) for r in rest):
                 return [left, *rest]
     return [name]
-
-
-def _depth_at(text: str, index: int) -> int:
-    depth = 0
-    for ch in text[:index]:
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-    return depth
 
 
 def _is_agency_like(name: str) -> bool:

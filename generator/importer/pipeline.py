@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import model
+from ..text.brackets import unwrap
 from ..text.verbatim import normalize
 from .annotations import AnnotationRules, find_annotations, parse_annotation
 from .chrome import strip_chrome
@@ -139,10 +140,7 @@ class _Agencies:
             a = self.rules.apply(found[0])
             roles = (a.lead, a.cooperating, a.responsible)
         else:
-            inner = annotation.strip()
-            if inner[:1] in "(（【〔":
-                inner = inner[1:-1] if inner[-1:] in ")）】〕" else inner[1:]
-            parsed = parse_annotation(inner.rstrip("。"))
+            parsed = parse_annotation(unwrap(annotation.strip()).rstrip("。"))
             if parsed is None:
                 self.report.append(f"{where}: annotation not understood, agencies left empty: {annotation}")
                 return (), (), ()

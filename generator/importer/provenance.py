@@ -16,7 +16,6 @@ the text that went nowhere, which the review page highlights and counts.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 from .. import model
 from ..text.dates import find_dates
 from ..text.folding import fold
+from ..text.verbatim import normalize
 from .chrome import Dechromed
 from .structure import find_marker
 
@@ -107,14 +107,15 @@ class Provenance:
 
 
 class _Index:
-    """The source normalised one character at a time (NFKC, whitespace dropped), with each normalised
-    character's offset in the source, so a match maps back to a source span."""
+    """The source normalised one character at a time (``text.verbatim.normalize``: NFKC, whitespace
+    dropped), with each normalised character's offset in the source, so a match maps back to a
+    source span."""
 
     def __init__(self, source: str) -> None:
         chars: list[str] = []
         where: list[int] = []
         for i, ch in enumerate(source):
-            for c in _norm(ch):
+            for c in normalize(ch):
                 chars.append(c)
                 where.append(i)
         self.text = "".join(chars)
@@ -128,17 +129,13 @@ class _Index:
 
     def find(self, value: str, at: int = 0) -> tuple[int, int] | None:
         """The first source span at or after offset ``at`` whose normalised text is ``value``'s."""
-        needle = _norm(value)
+        needle = normalize(value)
         if not needle:
             return None
         k = self.text.find(needle, self.first[min(max(at, 0), len(self.first) - 1)])
         if k < 0:
             return None
         return self.where[k], self.where[k + len(needle) - 1] + 1
-
-
-def _norm(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if not c.isspace())
 
 
 class _Locator:
@@ -149,7 +146,7 @@ class _Locator:
     def locate(self, value: str | None, at: int, path: str, *, floor: int = 0) -> list[tuple[int, int]]:
         """The source spans of ``value``: first whole after ``at``, else after ``floor``, else anywhere;
         failing that, line by line. Records what it cannot find."""
-        if not value or not _norm(value):
+        if not value or not normalize(value):
             return []
         for start in dict.fromkeys((at, floor, 0)):
             hit = self.index.find(value, start)
@@ -158,7 +155,7 @@ class _Locator:
         pieces: list[tuple[int, int]] = []
         cursor = at
         for line in value.split("\n"):
-            if not _norm(line):
+            if not normalize(line):
                 continue
             hit = self.index.find(line, cursor) or self.index.find(line, floor)
             if hit:
@@ -220,8 +217,8 @@ class _Walk:
         lead = self.source[line_start:a]
         # Widen back over the number (or a dash marker) written before the title on its line, and on
         # over the punctuation that ends a run-in heading (指导思想。).
-        if title and lead.strip() and len(_norm(lead)) <= 12 and (
-                (number and _norm(number) in _norm(lead)) or find_marker(lead.strip() + "项") is not None):
+        if title and lead.strip() and len(normalize(lead)) <= 12 and (
+                (number and normalize(number) in normalize(lead)) or find_marker(lead.strip() + "项") is not None):
             a = line_start + (len(lead) - len(lead.lstrip()))
         while b < len(self.source) and self.source[b] in "。:：.．、;；":
             b += 1
@@ -252,8 +249,8 @@ class _Walk:
                 a = hit[0]
                 line_start = self.source.rfind("\n", 0, a) + 1
                 lead = self.source[line_start:a].strip()
-                if not lead or (number and _norm(lead) == _norm(number)) or (
-                        len(_norm(lead)) <= 12 and find_marker(lead + "项") is not None):
+                if not lead or (number and normalize(lead) == normalize(number)) or (
+                        len(normalize(lead)) <= 12 and find_marker(lead + "项") is not None):
                     return [hit]
                 pos = hit[1]
         return []

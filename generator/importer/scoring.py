@@ -42,6 +42,7 @@ import yaml
 from .. import model
 from ..model import Loc
 from ..errors import ContentError, Problem
+from ..text.brackets import strip_brackets
 from ..text.docnum import doc_number_key
 from ..text.folding import fold
 
@@ -67,12 +68,7 @@ def name_key(name: str) -> str:
 
 
 def _annotation_key(text: str) -> str:
-    key = re.sub(r"\s+", "", fold(text)).rstrip("。.;")
-    while key[:1] in "([【〔" and len(key) > 1:
-        key = key[1:]
-    while key[-1:] in ")]】〕" and len(key) > 1:
-        key = key[:-1]
-    return key.rstrip("。.;")
+    return strip_brackets(re.sub(r"\s+", "", fold(text)).rstrip("。.;")).rstrip("。.;")
 
 
 _BANDWIDTH = {"m": "Mbps", "mbps": "Mbps", "mb": "Mbps", "兆": "Mbps", "兆位每秒": "Mbps", "兆比特每秒": "Mbps",

@@ -1,9 +1,14 @@
 """What the importer accepts as a source: a plan's plain text in UTF-8, and nothing else.
 
-``read_source`` refuses, with advice, what would otherwise become a nonsense draft: an empty file,
-an HTML page (a plan titled ``<!DOCTYPE html>``), a binary file (PDF, Word, a zip, an image), text in
-another encoding. Each refusal is a ``SourceError`` located in the file; the CLI prints it and
-exits non-zero, and nothing is written.
+``read_source`` is the one judgement of whether a file can be imported; the CLI calls it before
+anything else and ``adapters.importing.import_file`` again, so a library caller gets the same
+refusals. It refuses, with advice, what would otherwise fail later or become a nonsense draft:
+a path that is no regular file, a file over ``MAX_IMPORT_BYTES``, one that cannot be read, a PDF,
+Word or other binary file (named by its signature, whatever its file name), UTF-16 or other text
+that is not UTF-8 (located at the first bad byte, naming the encoding it looks like), an empty file
+and an HTML page (a plan titled ``<!DOCTYPE html>``). Each refusal is one ``SourceError`` located in
+the file (``path:line:col``, with ``advice`` when there is more to say); the CLI prints it and exits
+non-zero, and nothing is written.
 """
 
 from __future__ import annotations
@@ -13,6 +18,10 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Loc
+
+# A plan's text is 20–50 kB (the five seeds); the longest plans with attachments stay under 1 MB.
+# The importer's cost grows faster than the text, so a bigger input is refused with the reason.
+MAX_IMPORT_BYTES = 4 * 1024 * 1024
 
 HTML_ADVICE = ("this is a web page's HTML, not its text: open the page in a browser, select the "
                "document's text and paste it into a .txt file (UTF-8), or convert the saved page with a "
@@ -60,24 +69,21 @@ def decode_source(data: bytes, path: str = "<bytes>") -> str:
     for magic, what, advice in _MAGIC:
         if data.startswith(magic):
             raise SourceError(Loc(path, 1, 1), f"the source is {what}, not plain text", advice)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(Loc(path, 1, 1), "is UTF-16 (it starts with a UTF-16 byte order mark): convert it "
+                                           f"first, e.g. iconv -f UTF-16 -t UTF-8 {path} > plan.txt")
+    try:
+        text = data.decode("utf-8")  # a UTF-8 byte order mark stays: import_text drops it
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise SourceError(Loc(path, line, col),
+                          f"not UTF-8 text (byte 0x{data[err.start]:02X}): {_encoding_hint(data, path)}") from None
     nul = data.find(b"\x00")
     if nul >= 0:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise SourceError(Loc(path, 1, 1), "the source is UTF-16 text",
-                              "convert it first, e.g. `iconv -f UTF-16 -t UTF-8 plan.txt > plan-utf8.txt`")
         line = data.count(b"\n", 0, nul) + 1
         raise SourceError(Loc(path, line, 1), f"the source is binary (a NUL byte at offset {nul}), not text",
                           "import a plan's plain text (UTF-8), e.g. copied from its web page")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        advice = "convert it first, e.g. `iconv -f GB18030 -t UTF-8 plan.txt > plan-utf8.txt`"
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            advice = "it is neither UTF-8 nor GB18030 text: import a plan's plain text (UTF-8)"
-        raise SourceError(Loc(path, line, 1), f"not UTF-8 text (byte {err.start})", advice) from None
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 10 and controls * 50 > min(len(text), 20000):
         raise SourceError(Loc(path, 1, 1), "the source is binary (control characters throughout), not text",
@@ -85,12 +91,41 @@ def decode_source(data: bytes, path: str = "<bytes>") -> str:
     return text
 
 
-def read_source(path: Path) -> tuple[bytes, str]:
-    """The bytes and text of a plan's source file; ``SourceError`` when it cannot be imported."""
+def _encoding_hint(data: bytes, path: str) -> str:
+    """What bytes that are not UTF-8 look like, and the command that converts them."""
+    if b"\x00" in data[:4096]:
+        return f"it looks like UTF-16 or a binary file; if it is UTF-16 text: iconv -f UTF-16 -t UTF-8 {path}"
     try:
-        data = path.read_bytes()
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return "save it as UTF-8 text"
+    return f"it looks like GBK/GB18030: convert it first, e.g. iconv -f GB18030 -t UTF-8 {path} > plan.txt"
+
+
+def read_source(source: Path) -> tuple[bytes, str]:
+    """The bytes and text of a plan's source file; ``SourceError`` when it cannot be imported."""
+    where = Loc(str(source), 1, 1)
+    if not source.exists():
+        hint = ""
+        if source.with_suffix(".txt").is_file() and source.suffix != ".txt":
+            hint = f" (did you mean {source.with_suffix('.txt')}?)"
+        raise SourceError(where, f"no such file{hint}")
+    if source.is_dir():
+        raise SourceError(where, "is a folder: give the plan's text file (UTF-8 .txt)")
+    if not source.is_file():
+        raise SourceError(where, "is not a regular file (a device or a pipe): save the text to a file first")
+    size = source.stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise SourceError(where, f"is {size / 1024 / 1024:.1f} MiB: a plan's text is at most "
+                                 f"{MAX_IMPORT_BYTES // 1024 // 1024} MiB (the largest known plans are under "
+                                 "1 MB): is this one plan, as plain text? Split it or strip what is not the plan")
+    try:
+        with source.open("rb") as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as err:
-        raise SourceError(Loc(str(path), 1, 1), f"cannot read ({err.strerror})") from None
-    text = decode_source(data, str(path))
-    check_text(text, str(path))
+        raise SourceError(where, f"cannot read ({err.strerror}): check its permissions") from None
+    if len(data) > MAX_IMPORT_BYTES:  # grew while we looked, or stat lied (a /proc file)
+        raise SourceError(where, f"is over {MAX_IMPORT_BYTES // 1024 // 1024} MiB: a plan's text is smaller")
+    text = decode_source(data, str(source))
+    check_text(text, str(source))
     return data, text

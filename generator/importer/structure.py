@@ -11,7 +11,7 @@ restarts inside it, and it becomes a section of its own. A number glued to the p
 it continues an open sequence. Matching runs on a same-length fold (folding.fold: full-width →
 half-width, traditional → simplified), so match positions cut verbatim text from the original line.
 
-Agency annotations decide what a task is as much as numbering does. An annotation — in (), （）, 【】, 〔〕 or [] (annotations.find_annotations, the one detector),
+Agency annotations decide what a task is as much as numbering does. An annotation — in any bracket, (), （）, 【】, 〔〕, [] or ﹝﹞ (annotations.find_annotations, the one detector),
 possibly unclosed, or a labelled clause such as 责任单位:X — at the end of an item's paragraph closes
 that item. An annotation standing alone after the last item of a section whose items carry none of
 their own closes the whole section: every item in it gets the agencies (Jinan writes its annotations
@@ -37,12 +37,11 @@ from dataclasses import dataclass, field
 from .. import model
 from .annotations import find_annotations
 from .chrome import Line
+from ..text.brackets import balanced, is_opening
 from ..text.folding import fold
 from ..text.numerals import cn_to_int
 
 _CN = "一二三四五六七八九十百零〇两"
-_OPEN = "(\uff08〔【"
-_CLOSE = ")\uff09〕】"
 
 # Numbering schemes, as written at the start of a paragraph. Each yields (kind, number as written).
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -152,7 +151,8 @@ def trailing_annotation(text: str) -> tuple[int, int] | None:
     """The span of the agency annotation that ends ``text``, parenthesised or labelled, or None.
 
     The annotation is found by annotations.find_annotations, the importer's one detector (any
-    bracket: () （） 【】 〔〕 []; unclosed too), so the structure and the reading of roles agree."""
+    bracket of text/brackets.py: () （） 【】 〔〕 [] ﹝﹞ …; unclosed too), so the structure and the
+    reading of roles agree."""
     body = fold(text).rstrip()
     while body and body[-1] in "。;;.":
         body = body[:-1].rstrip()
@@ -160,14 +160,12 @@ def trailing_annotation(text: str) -> tuple[int, int] | None:
         return None
     found = find_annotations(text[:len(body)])
     last = found[-1] if found else None
-    if last is not None and text[last.start] in _ANY_OPEN and (
+    if last is not None and is_opening(text[last.start]) and (
             last.end >= len(body) or not last.closed and "。" not in body[last.end:]):
         # An unclosed one runs to the end of the paragraph (its tail may be cut off by the page).
         return (last.start, len(body))
     return _labelled_tail(text)
 
-
-_ANY_OPEN = "(（【〔[［"
 
 
 # An unparenthesised annotation: a labelled clause ending the paragraph (… 。责任单位:市经信委、市发改委).
@@ -235,14 +233,10 @@ def _split_heading(rest: str) -> tuple[str | None, str]:
     """"指导思想。围绕…" → ("指导思想", "围绕…"); a heading alone on its line → (heading, "")."""
     rest = rest.strip()
     m = re.match(r"^([^。!?;；！？]{1,40}?)[。!！]\s*(\S.*)$", rest, re.S)
-    if m and not trailing_annotation(m.group(1)) and not _unbalanced(m.group(1)):
+    # A bracket left open before the 。 means the 。 is inside it: not the end of a heading.
+    if m and not trailing_annotation(m.group(1)) and balanced(m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
     return None, rest
-
-
-def _unbalanced(text: str) -> bool:
-    """An unbalanced parenthesis in a heading candidate means the 。 is inside a parenthesis."""
-    return sum(text.count(c) for c in _OPEN) != sum(text.count(c) for c in _CLOSE)
 
 
 class _Builder:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from ..model import ROLES, ROLE_NAMES, Agency, Region
+from ..model import ROLES, ROLE_NAMES, Agency, AgencyType, Region
 from ..atlas import Atlas, urls
 from ..atlas.roles import NOTE, convention
 from .page import Page
@@ -51,6 +51,7 @@ class AgencySummary:
 
     agency: Agency
     counts: RoleCounts
+    agency_type: AgencyType | None = None  # its type, when the vocabulary has it (then it is linked)
 
 
 def role_counts(atlas: Atlas, agency_id: str) -> RoleCounts:
@@ -90,7 +91,9 @@ def agency_page(atlas: Atlas, agency: Agency) -> Page:
 def summaries_by_region(atlas: Atlas) -> dict[str, tuple[AgencySummary, ...]]:
     """Every region's agencies with their counts, in vocabulary order."""
     return {
-        rid: tuple(AgencySummary(a, role_counts(atlas, a.id)) for a in agencies)
+        rid: tuple(AgencySummary(a, role_counts(atlas, a.id),
+                                 atlas.vocab.agency_types.get(a.type) if a.type else None)
+                   for a in agencies)
         for rid, agencies in atlas.agencies_by_region.items()
         if agencies
     }

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from ..model import Agency, AgencyType
+from ..model import Agency, AgencyType, Region
 from .agency_pages import AgencySummary, RoleTasks, role_counts, role_tasks
 from ..atlas import Atlas, urls
 from ..atlas.roles import NOTE, Convention, convention
@@ -32,6 +32,11 @@ class Peer:
     summary: AgencySummary
     roles: tuple[RoleTasks, ...]
     first_named: int = 0  # tasks it is 负责 for, listed first, in a plan with no first-listed rule
+    region: Region | None = None  # its region, when the vocabulary has it (then it is linked)
+
+    @property
+    def region_name(self) -> str:
+        return self.region.name if self.region else self.summary.agency.region
 
 
 def first_named(atlas: Atlas, agency_id: str) -> int:
@@ -64,7 +69,8 @@ def peers(atlas: Atlas, type_id: str) -> tuple[Peer, ...]:
         atlas.agencies_by_type.get(type_id, ()), key=lambda a: order.get(a.region, len(order))
     )
     return tuple(
-        Peer(AgencySummary(a, role_counts(atlas, a.id)), role_tasks(atlas, a.id), first_named(atlas, a.id))
+        Peer(AgencySummary(a, role_counts(atlas, a.id)), role_tasks(atlas, a.id), first_named(atlas, a.id),
+             atlas.vocab.regions.get(a.region))
         for a in agencies
     )
 

@@ -23,6 +23,7 @@ from ..text.figures import sentences
 from ..text.folding import fold
 from ..text.verbatim import normalize
 from .page import Page
+from .plan_pages import RoleBadges, role_badges
 from .refs import (
     RegionGroup, RegionTasks, by_region, group_regions, regions_with_plans, task_targets,
     template_context,
@@ -61,6 +62,8 @@ class DomainView:
     marked: dict[tuple[str, str], str] | None = None
     # (plan id, task id) → the heading that places it here when no sentence of its own does
     by_heading: dict[tuple[str, str], str] | None = None
+    # (plan id, task id) → the roles that name agencies, shown under the task's heading (none: no line)
+    roles: dict[tuple[str, str], tuple[RoleBadges, ...]] | None = None
 
 
 def _words(domain: Domain) -> re.Pattern[str] | None:
@@ -99,8 +102,10 @@ def domain_view(atlas: Atlas, domain: Domain) -> DomainView:
     pattern = _words(domain)
     marked: dict[tuple[str, str], str] = {}
     by_heading: dict[tuple[str, str], str] = {}
+    roles: dict[tuple[str, str], tuple[RoleBadges, ...]] = {}
     for ref in refs:
         key = (ref.plan.id, ref.task.id)
+        roles[key] = role_badges(atlas, ref.task)
         marked[key], found = marked_text(ref.task.text, pattern)
         if not found:
             by_heading[key] = _placing_heading(ref, pattern)
@@ -118,6 +123,7 @@ def domain_view(atlas: Atlas, domain: Domain) -> DomainView:
         task_count=len(refs),
         marked=marked,
         by_heading=by_heading,
+        roles=roles,
     )
 
 

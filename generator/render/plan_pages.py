@@ -68,6 +68,11 @@ class SectionView:
     children: tuple["SectionView", ...]
     cite: CiteView | None = None
 
+    @property
+    def annotation(self) -> str | None:
+        """The section's annotation, shown under it only when no task of its own repeats it."""
+        return self.section.annotation if not self.tasks else None
+
 
 @dataclass(frozen=True)
 class CitationView:
@@ -93,13 +98,18 @@ def _cite(ref: cite.Reference) -> CiteView:
     return CiteView(ref.gbt(), ref.short())
 
 
-def _task_view(atlas: Atlas, task: Task, where: TaskRef | None = None,
-               site_url: str | None = None) -> TaskView:
-    roles = tuple(
+def role_badges(atlas: Atlas, task: Task) -> tuple[RoleBadges, ...]:
+    """The roles of ``task`` that name agencies, in ``ROLES`` order (none: the task names no agency)."""
+    return tuple(
         RoleBadges(role, ROLE_NAMES[role], _badges(atlas, getattr(task, role)))
         for role in ROLES
         if getattr(task, role)
     )
+
+
+def _task_view(atlas: Atlas, task: Task, where: TaskRef | None = None,
+               site_url: str | None = None) -> TaskView:
+    roles = role_badges(atlas, task)
     domains = tuple(
         (atlas.vocab.domains[d].name, urls.domain(d)) for d in task.domains if d in atlas.vocab.domains
     )

@@ -8,15 +8,13 @@ scan the whole atlas, so a page costs what it shows.
 
 from __future__ import annotations
 
-import functools
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ROLE_NAMES, Plan, Region, Vocabulary
+from ..model import Plan, Region, Vocabulary
 from ..atlas import Atlas, TargetRef, TaskRef, urls
-from .plan_pages import agency_url, numbered
+from .plan_pages import numbered
 
 
 # Characters of an untitled task's text used as its label.
@@ -164,15 +162,10 @@ def task_targets(refs: Iterable[TaskRef]) -> tuple[TargetRef, ...]:
 
 
 def template_context(atlas: Atlas) -> dict[str, Any]:
-    """What every cross-cutting page template may look up: the vocabularies, the URL scheme and these helpers."""
+    """What every cross-cutting page template may look up: the URL scheme and these helpers."""
     return {
         "h": _helpers,
         "urls": urls,
-        "agency_url": functools.partial(agency_url, atlas.vocab),
-        "regions": atlas.vocab.regions,
-        "indicators": atlas.vocab.indicators,
-        "types": atlas.vocab.agency_types,
-        "role_names": ROLE_NAMES,
     }
 
 

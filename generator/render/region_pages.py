@@ -24,6 +24,11 @@ LEVEL_NAMES = {
 }
 
 
+def level_name(region: Region) -> str:
+    """The region's level as pages name it (省级, 地级市 …); a level without a name, as written."""
+    return LEVEL_NAMES.get(region.level, region.level)
+
+
 @dataclass(frozen=True)
 class RegionNode:
     """A region in the tree with its plans and children, for the hierarchy list."""
@@ -33,12 +38,16 @@ class RegionNode:
     children: tuple["RegionNode", ...]
     depth: int
 
+    @property
+    def level_name(self) -> str:
+        return level_name(self.region)
+
 
 @dataclass(frozen=True)
 class AgencyRow:
     agency: Agency
     type_name: str | None
-    counts: tuple[tuple[str, int], ...]  # (牵头, n), (配合, n), (负责, n)
+    counts: tuple[tuple[str, int], ...]  # (牵头, n), (配合, n), (负责, n) for the roles it has tasks in
 
 
 def region_tree(atlas: Atlas) -> tuple[RegionNode, ...]:
@@ -71,7 +80,7 @@ def _agency_rows(atlas: Atlas, region_id: str) -> tuple[AgencyRow, ...]:
     rows = []
     for a in atlas.agencies_by_region.get(region_id, ()):
         by_role = atlas.tasks_by_agency.get(a.id, {})
-        counts = tuple((ROLE_NAMES[role], len(by_role.get(role, ()))) for role in ROLES)
+        counts = tuple((ROLE_NAMES[role], len(by_role[role])) for role in ROLES if by_role.get(role))
         t = atlas.vocab.agency_types.get(a.type) if a.type else None
         rows.append(AgencyRow(a, t.name if t else None, counts))
     return tuple(rows)
@@ -95,7 +104,7 @@ def region_page(atlas: Atlas, node: RegionNode) -> Page:
         "region.md.j2",
         path=path,
         region=region,
-        level=LEVEL_NAMES.get(region.level, region.level),
+        level=level_name(region),
         ancestors=_ancestors(atlas, region),
         children=node.children,
         plans=tuple((p, sum(1 for _ in p.iter_tasks())) for p in node.plans),
@@ -108,7 +117,7 @@ def region_page(atlas: Atlas, node: RegionNode) -> Page:
 def index_page(atlas: Atlas, tree: tuple[RegionNode, ...]) -> Page:
     path = "regions/index.md"
     markdown = front_matter("地区", hide=["navigation"]) + render(
-        "regions_index.md.j2", path=path, nodes=flatten(tree), levels=LEVEL_NAMES, urls=urls
+        "regions_index.md.j2", path=path, nodes=flatten(tree), urls=urls
     )
     return Page(path=path, title="地区", markdown=markdown, edit_path="site_config/regions.yaml")
 

@@ -164,9 +164,10 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md, md_block=md_block, attr=attr, anchor=anchor, date_zh=date_zh, number=number)
-    # the task roles in their order, for templates (model.ROLES): role_order, role_names, role_labels
-    env.globals.update(link=link, role_order=ROLES, role_names=ROLE_NAMES,
-                       role_labels=tuple(ROLE_NAMES[r] for r in ROLES))
+    # the task roles in their order, for templates (model.ROLES): role_order, their names
+    # (role_labels), and the alignment cells of their number columns in a Markdown table (role_align)
+    env.globals.update(link=link, role_order=ROLES, role_labels=tuple(ROLE_NAMES[r] for r in ROLES),
+                       role_align=" ---: |" * len(ROLES))
     return env
 
 

@@ -60,6 +60,11 @@ class TargetTable:
     def __len__(self) -> int:
         return len(self.rows)
 
+    @property
+    def css_class(self) -> str:
+        """atlas.css: a block per row on phones, or a wide table that keeps its first column in view."""
+        return "atlas-targets" if self.phone_blocks else "atlas-table-wide"
+
 
 def figure(target: Target) -> str:
     """65%, 2–3家, 5000亿元."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterator
 
+from .folding import fold_width
 from .numerals import cn_to_int
 
 _CN_DIGIT = "〇零○OＯ一二三四五六七八九"  # ○ and O stand in for 〇 in many copies
@@ -28,15 +28,6 @@ _CHINESE = re.compile(
 )
 
 
-def _fold_digits(text: str) -> str:
-    """Full-width digits and punctuation to half-width, one character for one (positions kept)."""
-    out = []
-    for ch in text:
-        f = unicodedata.normalize("NFKC", ch)
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
-
-
 def _make(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -46,7 +37,7 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 def find_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
     """Every date in ``text`` as (start, end, date), in order of position."""
-    folded = _fold_digits(text)
+    folded = fold_width(text)  # full-width digits, positions kept
     found: list[tuple[int, int, dt.date]] = []
     for m in _ARABIC.finditer(folded):
         if m.group(2):

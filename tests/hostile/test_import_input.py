@@ -1,6 +1,6 @@
 """``python -m generator import`` on bad input: exit 1, the problem first as ``path:line:col``,
-and nothing written (no draft, no source copy). The text's own content (empty, HTML, binary) is
-the importer pipeline's judgement and tested with it."""
+and nothing written (no draft, no source copy). Whether the source can be imported is one
+judgement, ``importer.source.read_source``, for the CLI and the library alike."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.adapters import import_input
+from generator.importer import source
 
 TEXT = "某市“互联网+”行动计划\n一、总体目标\n到2018年,固定宽带家庭普及率达到65%。\n"
 
@@ -45,7 +46,7 @@ def _bad_byte_later(p, t):
 def _huge(p, t):
     path = t / "huge.txt"
     with path.open("wb") as handle:
-        handle.truncate(import_input.MAX_IMPORT_BYTES + 1)  # sparse: no 4 MiB written to disk
+        handle.truncate(source.MAX_IMPORT_BYTES + 1)  # sparse: no 4 MiB written to disk
     return [str(path)], f"{path}:1:1: is 4.0 MiB: a plan's text is at most 4 MiB"
 
 
@@ -76,8 +77,24 @@ def _special_file(p, t):
     return ["/dev/null"], "/dev/null:1:1: is not a regular file"
 
 
+def _pdf_named_txt(p, t):
+    # named by its signature before its bytes are judged as text (it used to be called GBK)
+    (t / "p.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    return [str(t / "p.txt")], f"{t}/p.txt:1:1: the source is a PDF file, not plain text"
+
+
+def _html(p, t):
+    (t / "page.txt").write_text("\n<!DOCTYPE html>\n<html><body>一、总体要求</body></html>", encoding="utf-8")
+    return [str(t / "page.txt")], f"{t}/page.txt:2:1: the source is an HTML page, not plain text"
+
+
+def _empty(p, t):
+    (t / "e.txt").write_bytes(b"")
+    return [str(t / "e.txt")], f"{t}/e.txt:1:1: the source is empty"
+
+
 CASES = [_missing, _folder, _utf16, _gbk, _bad_byte_later, _huge, _out_folder, _out_under_file, _out_exists,
-         _out_not_yaml, _source_copy_differs, _special_file]
+         _out_not_yaml, _source_copy_differs, _special_file, _pdf_named_txt, _html, _empty]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__.strip("_") for c in CASES])
@@ -94,6 +111,29 @@ def test_bad_import_input_is_refused_located_and_writes_nothing(project, tmp_pat
     assert "nothing written" in err
     assert _files(project.root) == before_tree
     assert _files(inputs) == before_in
+
+
+def test_a_refusal_is_located_once_and_gives_its_advice(project, tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_text("<html><body>一、总体要求</body></html>", encoding="utf-8")
+    code, lines, _ = project.run("import", str(src))
+    assert code == 1
+    assert lines[0] == f"{src}:1:1: the source is an HTML page, not plain text"
+    assert "pandoc -t plain" in lines[1]
+
+
+def test_the_library_refuses_with_the_same_judgement(project, tmp_path):
+    from generator.adapters.importing import import_file
+    from generator.errors import SourceError
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _setup(project, inputs)
+    for case in (_missing, _folder, _utf16, _gbk, _pdf_named_txt, _html, _empty):
+        args, first = case(project, inputs)
+        with pytest.raises(SourceError) as info:
+            import_file(Path(args[0]), plan_id="x-2016", out=None, root=project.root, force=False)
+        assert f"{info.value.loc}: {info.value.message}".startswith(first)
 
 
 def test_an_unreadable_source_is_refused_with_the_reason(project, tmp_path, monkeypatch):

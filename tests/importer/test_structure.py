@@ -1,7 +1,10 @@
 """Paragraphs → outline: numbering schemes, headings, task vs section, annotation scope, attachments."""
 
+import pytest
+
 from generator.importer.chrome import Line
-from generator.importer.structure import build_outline, find_marker, trailing_annotation
+from generator.importer.pipeline import import_text
+from generator.importer.structure import _split_heading, build_outline, find_marker, trailing_annotation
 
 
 def outline(text: str):
@@ -555,3 +558,41 @@ def test_more_general_headings_stay_sections():
                 "二、重点任务\n(一)推进智能制造。建设工厂。\n")
     assert [t.id for t in tasks(o)] == ["t2-1"]
     assert by_id(o, "s1-2").text == "到2020年,普及率达到80%。"
+
+
+# --- one bracket scanner (text/brackets.py): the outline and the annotation detector agree -------
+
+def _first_task(annotation: str):
+    text = f"某市行动计划\n一、主要任务\n(一)推进制造\n1.推进智能制造。建设工厂。{annotation}\n2.发展平台。建设平台。\n"
+    return next(import_text(text, plan_id="moushi-2016", source_file="x.txt").plan.iter_tasks())
+
+
+@pytest.mark.parametrize("annotation,lead,cooperating,responsible", [
+    ("（市商务局负责）", (), (), ("市商务局",)),
+    ("〔市商务局负责〕", (), (), ("市商务局",)),
+    ("【市商务局负责】", (), (), ("市商务局",)),
+    ("［市商务局负责］", (), (), ("市商务局",)),
+    # the small forms web copies use (京政办发﹝2018﹞31号): the detector read them, the outline did not
+    ("﹝市商务局负责﹞", (), (), ("市商务局",)),
+    ("﹙市商务局负责﹚", (), (), ("市商务局",)),
+    ("﹝牵头单位:市农业局,配合单位:各县(市)区政府﹞", ("市农业局",), ("各县(市)区政府",), ()),
+    # nested, mixed widths, unclosed
+    ("（牵头单位:市农业局,配合单位:各县（市）区政府）", ("市农业局",), ("各县（市）区政府",), ()),
+    ("(市网建办牵头,市编办等单位配合）", ("市网建办",), ("市编办",), ()),
+    ("〔市网建办牵头,市编办等单位配合", ("市网建办",), ("市编办",), ()),
+    ("﹝市网建办牵头,市编办等单位配合", ("市网建办",), ("市编办",), ()),
+])
+def test_an_annotation_in_any_bracket_closes_the_task_it_ends(annotation, lead, cooperating, responsible):
+    task = _first_task(annotation)
+    assert task.text == "建设工厂。" and task.annotation == annotation
+    names = tuple(tuple(a.name for a in refs) for refs in (task.lead, task.cooperating, task.responsible))
+    assert names == (lead, cooperating, responsible)
+
+
+@pytest.mark.parametrize("bracket", ["(", "（", "〔", "【", "[", "［", "﹝", "﹙"])
+def test_a_full_stop_inside_an_open_bracket_of_any_kind_does_not_end_a_heading(bracket):
+    assert _split_heading(f"建设平台{bracket}一期。围绕需求") == (None, f"建设平台{bracket}一期。围绕需求")
+
+
+def test_a_heading_may_hold_a_closed_bracket_of_mixed_widths():
+    assert _split_heading("建设平台(一期）。围绕需求") == ("建设平台(一期）", "围绕需求")

@@ -12,7 +12,9 @@ def test_every_stage_takes_roles_from_the_model():
     for module in (content_plans, documents, exports, agency_pages, plan_pages, region_pages, changes):
         assert module.ROLES is model.ROLES
     env = render.environment()
-    assert env.globals["role_order"] is model.ROLES and env.globals["role_names"] is model.ROLE_NAMES
+    assert env.globals["role_order"] is model.ROLES
+    assert env.globals["role_labels"] == tuple(model.ROLE_NAMES[r] for r in model.ROLES)
+    assert env.globals["role_align"].count("---:") == len(model.ROLES)
 
 
 def test_agency_table_headers_come_from_role_names(atlas):
