@@ -120,23 +120,18 @@ def gram_postings(parts: list[tuple[str, ...]]) -> dict[str, array[int]]:
     mask (4 bits), the offsets class (``POSITIONS`` bits: bit k set when the key starts at an offset
     ≡ k modulo ``POSITIONS`` in the document's parts laid end to end) and the text weight.
 
-    Postings are machine-word arrays, not tuples: at 300 plans there are ~13 million, and as Python
-    tuples they took over a gigabyte."""
+    Postings are machine-word arrays, not tuples, and no part's grams are cached: at 300 plans
+    there are ~13 million postings; as tuples, with the grams of every distinct part cached, they
+    took over a gigabyte (and the cache saved no time)."""
     total = sum(js_length(p[2]) for p in parts)
     avg = (total / len(parts)) if parts and total else 1.0
     out: dict[str, array[int]] = {}
-    seen: dict[str, list[tuple[str, int]]] = {}
     for ref, doc_parts in enumerate(parts):
         masks: dict[str, int] = {}
         where: dict[str, int] = {}
         offset = 0
         for p, part in enumerate(doc_parts):
-            grams = seen.get(part)
-            if grams is None:
-                grams = part_grams(part)
-                if p != TEXT_PART:  # headings, agency names, region names repeat from task to task;
-                    seen[part] = grams  # texts rarely do, and caching them all held every gram
-            for g, at in grams:
+            for g, at in part_grams(part):
                 masks[g] = masks.get(g, 0) | (1 << p)
                 if at >= 0:
                     where[g] = where.get(g, 0) | (1 << ((offset + at) % POSITIONS))
