@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..render.page import Page
 from ..render.pages import all_pages, load_atlas, navigation
+from . import theme_hooks
 from .webapp import THEME_COLOR
 
 CONFIG_NAME = "mkdocs.yml"
@@ -52,6 +53,8 @@ def builder_config(root: Path, nav: list[dict[str, str]]) -> str:
         lines += ["theme:", f"  custom_dir: {json.dumps(str(root / 'overrides'))}"]
     lines += [
         "plugins: []",
+        # what the plugin does to the theme's templates, as a hook (builders without hooks skip it)
+        f"hooks: [{json.dumps(str(Path(theme_hooks.__file__).resolve()))}]",
         # a hosted build is an installable web app (python -m generator search writes its files)
         "extra:",
         f"  atlas_webapp: {{theme_color: {json.dumps(THEME_COLOR)}}}",

@@ -12,9 +12,8 @@ It only wires events. Loading, linking and rendering are library functions (``pa
                   never a rebuild that fails and leaves the browser waiting; under ``mkdocs serve`` the
                   plugin instance lives across rebuilds (``on_startup``) and each rebuild is
                   incremental (``incremental.Preview``: only the pages an edit affects);
-* ``on_env``      the theme's templates drop the whitespace their own tags leave (Jinja2's
-                  ``trim_blocks`` / ``lstrip_blocks``): a tenth of every page's bytes, and no
-                  rendered text changes;
+* ``on_env``      the theme's templates drop the whitespace their own tags leave
+                  (``theme_hooks.on_env``): a tenth of every page's bytes, no rendered text changes;
 * ``on_pre_build`` mark a hosted build (directory URLs, not a preview) as an installable web app;
 * ``on_page_content`` / ``on_page_context`` / ``on_post_page``  in a full build, keep each page's
                   HTML on disk between MkDocs' two passes and drop its Markdown (``spool.Spool``):
@@ -29,6 +28,7 @@ import logging
 import os
 import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,9 +45,10 @@ from ..render.page import Asset, Page
 from ..render.error_pages import error_pages
 from ..search.emit import ASSETS as SEARCH_ASSETS, SITE_SUBDIR, STATIC_FILES, write_search
 from .webapp import THEME_COLOR, write_webapp
-from ..render.pages import all_pages, load_atlas, navigation
+from ..render.pages import all_pages, iter_pages, load_atlas, navigation
 from .incremental import DropDirtyWarning, Preview, SearchWriter, ThemeCache
-from .spool import Spool
+from . import theme_hooks
+from .spool import Spool, stage
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
 
@@ -76,6 +77,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.recovering = False  # the first good build after a broken one rewrites every page
         self.last_paths: list[str] = []  # the pages of the last good build
         self.spool: Spool | None = None  # a full build: page HTML between MkDocs' two passes
+        self.staged: Path | None = None  # a full build: the generated sources, written as rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve's rebuilds.
@@ -112,7 +114,12 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         # unless SOURCE_DATE_EPOCH is set; default it to the newest date the content states, so the
         # same content gives the same bytes. An explicit SOURCE_DATE_EPOCH wins.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(_content_epoch(self.atlas)))
-        if self.preview is None:
+        if self.preview is None and not self.serving:
+            # a full build: each page goes to disk as it is rendered (spool.stage)
+            self._close_scratch()
+            self.staged = Path(tempfile.mkdtemp(prefix="atlas-pages-"))
+            self.items = stage(iter_pages(self.atlas, site_url=config.site_url or None), self.staged)
+        elif self.preview is None:
             self.items = all_pages(self.atlas, site_url=config.site_url or None)
         else:
             self.theme_cache.attach(config.theme)
@@ -143,17 +150,18 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             config.extra.pop("atlas_webapp", None)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """Material's templates are indented for reading; the line breaks and indentation around
-        their ``{% %}`` tags are ~10 % of each page (300 plans: 14,000 pages). Only the whitespace a
-        tag leaves is dropped; text and variables render as before."""
-        env.trim_blocks = True
-        env.lstrip_blocks = True
-        return env
+        return theme_hooks.on_env(env)  # also what the docs tree's config runs as a hook
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         in_nav = {path for entry in navigation(self.items) for path in entry.values()}
         for item in self.items:
-            if isinstance(item, Page) and self.preview is not None and not (self.broken or self.recovering):
+            if self.staged is not None:
+                f = File(item.path, str(self.staged), config.site_dir, config.use_directory_urls,
+                         inclusion=InclusionLevel.INCLUDED if not isinstance(item, Page) or item.path in in_nav
+                         else InclusionLevel.NOT_IN_NAV)
+                if isinstance(item, Page):
+                    f.edit_uri = item.edit_path
+            elif isinstance(item, Page) and self.preview is not None and not (self.broken or self.recovering):
                 # a real file, rewritten only when its text changed: serve --dirty skips the others
                 f = File(item.path, str(self.preview.docs_dir), config.site_dir, config.use_directory_urls,
                          inclusion=InclusionLevel.INCLUDED if item.path in in_nav else InclusionLevel.NOT_IN_NAV)
@@ -201,9 +209,15 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._close_scratch()
+
+    def _close_scratch(self) -> None:
         if self.spool is not None:
             self.spool.close()
             self.spool = None
+        if self.staged is not None:
+            shutil.rmtree(self.staged, ignore_errors=True)
+            self.staged = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         assert self.root is not None
@@ -217,9 +231,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         """The search index, then the web app (last: its cache version hashes the whole site). While
         serving invalid content, only the search box's own files, so the error page keeps its header
         styled: there is no atlas to index."""
-        if self.spool is not None:
-            self.spool.close()
-            self.spool = None
+        self._close_scratch()
         if self.broken:
             out = Path(config.site_dir) / SITE_SUBDIR
             out.mkdir(parents=True, exist_ok=True)

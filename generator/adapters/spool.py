@@ -1,4 +1,9 @@
-"""Page HTML kept on disk between MkDocs' two passes, not in memory.
+"""A full build's pages kept on disk, not in memory: their Markdown sources, and their HTML
+between MkDocs' two passes.
+
+``stage`` writes the generated pages and assets one by one into a private folder, as they are
+rendered, and keeps only their paths: MkDocs then reads each source from there (at 300 plans the
+Markdown is ~170 MB of text that no longer sits in memory for the whole build).
 
 MkDocs converts every page's Markdown first (so that the navigation and anchor checks see them all)
 and only then renders each page into the theme and writes it. Between the two passes it holds every
@@ -12,7 +17,10 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from ..render.page import Asset, Page
 
 
 class Spool:
@@ -39,3 +47,19 @@ class Spool:
     def close(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
         self.names.clear()
+
+
+def stage(items: Iterable[Page | Asset], folder: Path) -> list[Page | Asset]:
+    """Write ``items`` under ``folder`` as they come; return them without their text (path, title
+    and edit path only: what the navigation and the file list need)."""
+    out: list[Page | Asset] = []
+    for item in items:
+        target = folder / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(item, Page):
+            target.write_bytes(item.markdown.encode("utf-8"))
+            out.append(Page(item.path, item.title, "", item.edit_path))
+        else:
+            target.write_bytes(item.content)
+            out.append(Asset(item.path, b""))
+    return out

@@ -12,7 +12,7 @@ import importlib
 import inspect
 from dataclasses import replace
 from pathlib import Path
-from typing import Container, Iterable
+from typing import Container, Iterable, Iterator
 
 from ..atlas import Atlas, link
 from ..text.controls import make_visible
@@ -82,7 +82,12 @@ def all_pages(atlas: Atlas, only: Container[str] | None = None,
     ``site_url``, from ``SITE_URL``) goes to the producers that write permalinks (citations, data
     exports): absolute when it is set.
     """
-    out: list[Page | Asset] = []
+    return list(iter_pages(atlas, only, site_url=site_url))
+
+
+def iter_pages(atlas: Atlas, only: Container[str] | None = None,
+               site_url: str | None = None) -> Iterator[Page | Asset]:
+    """``all_pages`` one item at a time, so that a caller writing them out never holds them all."""
     seen: dict[str, str] = {}
     for module in _producers():
         wants_site = "site_url" in inspect.signature(module.pages).parameters
@@ -95,8 +100,7 @@ def all_pages(atlas: Atlas, only: Container[str] | None = None,
                 # Bidirectional controls and zero-width characters in any text become visible
                 # tokens ([U+202E]): on a page they could reorder or hide the text around them.
                 item = replace(item, title=make_visible(item.title), markdown=make_visible(item.markdown))
-            out.append(item)
-    return out
+            yield item
 
 
 def write_items(items: Iterable[Page | Asset], out_dir: Path) -> list[Path]:
