@@ -37,6 +37,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devtools.sitecheck import broken_links
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "tmp" / "bench"
 QUERIES_FILE = ROOT / "tests" / "search" / "queries.yaml"
@@ -109,6 +111,7 @@ class Result:
     offline_zip: int | None = None  # bytes
     preview: float | None = None  # seconds, edit → the browser shows it
     preview_note: str = ""
+    broken_links: int | None = None  # internal hrefs whose file or anchor is missing (sitecheck)
 
 
 def _median_time(fn, runs: int) -> tuple[float, object]:
@@ -428,6 +431,9 @@ def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
     build = Build(median.seconds, max(b.max_rss for b in builds), median.phases, median.phase_rss)
 
     files = [p for p in site.rglob("*") if p.is_file()]
+    broken = broken_links(site)
+    for problem in broken[:10]:
+        print(f"broken link: {problem}", file=sys.stderr)
     index = (site / SEARCH_SUBDIR / INDEX_FILE).read_bytes()
     fq_raw = fq_gzip = 0
     latency, note = None, ""
@@ -451,6 +457,7 @@ def bench_root(root: Path, label: str, runs: int, *, work: Path = BENCH_DIR,
             preview_note = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
     return Result(
         label=label, plans=len(content.plans), tasks=tasks, runs=runs, load=t_load,
+        broken_links=len(broken),
         offline_zip=zip_bytes, preview=preview_s, preview_note=preview_note,
         pages_time=t_pages, pages=n_pages, build=build,
         html_pages=sum(1 for p in files if p.suffix == ".html"), site_files=len(files),
@@ -485,6 +492,8 @@ def table(results: list[Result]) -> str:
                      else "?" for label, _, _ in PHASES) + " MiB" for r in results]),
         ("generated pages / HTML pages", [f"{r.pages:,} / {r.html_pages:,}" for r in results]),
         ("site size", [f"{r.site_bytes / 1024 / 1024:,.1f} MiB, {r.site_files:,} files" for r in results]),
+        ("internal links or anchors broken (every page checked)",
+         [str(r.broken_links) if r.broken_links is not None else "n/a" for r in results]),
         ("offline zip", [f"{r.offline_zip / 1024 / 1024:,.1f} MiB" if r.offline_zip else "n/a"
                          for r in results]),
         ("search index raw / gzip", [f"{_kib(r.index_raw)} / {_kib(r.index_gzip)}" for r in results]),

@@ -36,5 +36,6 @@ def test_bench_builds_and_measures_a_five_plan_corpus(tmp_path, capsys):
         assert "n/a" not in rows[measure], rows[measure]
     phases = next(line for name, line in rows.items() if name.startswith("… of which"))
     assert "?" not in phases and len(re.findall(r"\d+\.\d", phases)) == len(bench.PHASES), phases
+    assert rows["internal links or anchors broken (every page checked)"].endswith("| 0 |")
     assert (tmp_path / "w" / "site-5" / "index.html").is_file()
     assert "not measured" not in text

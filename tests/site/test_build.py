@@ -7,7 +7,7 @@ import re
 import pytest
 
 from build import build, make_root
-from sitecheck import broken_links, parse, tree_hashes
+from devtools.sitecheck import broken_links, parse, tree_hashes
 
 pytestmark = pytest.mark.slow
 

@@ -1,6 +1,6 @@
 """The internal link checker finds what it must: a missing page, a missing anchor, a broken row."""
 
-from sitecheck import broken_links, parse
+from devtools.sitecheck import broken_links, parse
 
 
 def _site(tmp_path, body: str):
