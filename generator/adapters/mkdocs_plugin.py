@@ -18,7 +18,9 @@ It only wires events. Loading, linking and rendering are library functions (``pa
 * ``on_page_content`` / ``on_page_context`` / ``on_post_page``  in a full build, keep each page's
                   HTML on disk between MkDocs' two passes and drop its Markdown (``spool.Spool``):
                   memory does not grow with every page's text;
-* ``on_post_build`` write the search index, then the web app's manifest, icons and worker.
+* ``on_post_build`` write the search index (in a full build: collect it from the process that made
+                  it while MkDocs converted the pages, ``search_process``), then the web app's
+                  manifest, icons and worker.
 """
 
 from __future__ import annotations
@@ -43,11 +45,12 @@ from ..errors import ContentError
 from ..atlas import Atlas
 from ..render.page import Asset, Page
 from ..render.error_pages import error_pages
-from ..search.emit import ASSETS as SEARCH_ASSETS, SITE_SUBDIR, STATIC_FILES, write_search
+from ..search.emit import ASSETS as SEARCH_ASSETS, SITE_SUBDIR, STATIC_FILES, cache_dir, write_search
 from .webapp import THEME_COLOR, write_webapp
 from ..render.pages import all_pages, iter_pages, load_atlas, navigation
 from .incremental import DropDirtyWarning, Preview, SearchWriter, ThemeCache
-from . import theme_hooks
+from . import search_process, theme_hooks
+from .search_process import SearchProcess
 from .spool import Spool, stage
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
@@ -78,6 +81,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         self.last_paths: list[str] = []  # the pages of the last good build
         self.spool: Spool | None = None  # a full build: page HTML between MkDocs' two passes
         self.staged: Path | None = None  # a full build: the generated sources, written as rendered
+        self.search_process: SearchProcess | None = None  # a full build: the index, made beside it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across serve's rebuilds.
@@ -115,8 +119,11 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         # same content gives the same bytes. An explicit SOURCE_DATE_EPOCH wins.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(_content_epoch(self.atlas)))
         if self.preview is None and not self.serving:
-            # a full build: each page goes to disk as it is rendered (spool.stage)
+            # a full build: the search index is made beside it (search_process), and each page
+            # goes to disk as it is rendered (spool.stage)
             self._close_scratch()
+            if self.config.search and search_process.available():
+                self.search_process = SearchProcess(self.atlas, cache_dir(Path(config.site_dir)))
             self.staged = Path(tempfile.mkdtemp(prefix="atlas-pages-"))
             self.items = stage(iter_pages(self.atlas, site_url=config.site_url or None), self.staged)
         elif self.preview is None:
@@ -148,6 +155,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             config.extra["atlas_webapp"] = {"theme_color": THEME_COLOR}
         else:
             config.extra.pop("atlas_webapp", None)
+        if self.search_process is not None:
+            self.search_process.set_urls(config.use_directory_urls)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         return theme_hooks.on_env(env)  # also what the docs tree's config runs as a hook
@@ -211,7 +220,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._close_scratch()
 
-    def _close_scratch(self) -> None:
+    def _close_scratch(self, *, search: bool = True) -> None:
+        if search and self.search_process is not None:
+            self.search_process.close()
+            self.search_process = None
         if self.spool is not None:
             self.spool.close()
             self.spool = None
@@ -231,7 +243,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         """The search index, then the web app (last: its cache version hashes the whole site). While
         serving invalid content, only the search box's own files, so the error page keeps its header
         styled: there is no atlas to index."""
-        self._close_scratch()
+        self._close_scratch(search=False)  # the pages' scratch; the search process is collected below
         if self.broken:
             out = Path(config.site_dir) / SITE_SUBDIR
             out.mkdir(parents=True, exist_ok=True)
@@ -246,6 +258,13 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     def _write_search(self, config: MkDocsConfig) -> None:
         assert self.atlas is not None
+        if self.search_process is not None:
+            process, self.search_process = self.search_process, None
+            try:
+                process.finish(Path(config.site_dir))
+            except RuntimeError as err:
+                raise PluginError(f"search index: {err}") from None
+            return
         if self.preview is not None and self.search_writer is not None:
             if self.changed:  # the first build wrote it in line; later ones in the background
                 self.search_writer.submit(self.atlas)

@@ -87,9 +87,15 @@ def write_search(atlas: Atlas, site_dir: Path, *, directory_urls: bool = True) -
     ``directory_urls`` follows MkDocs' ``use_directory_urls``: off in the offline bundle, whose
     pages are ``plans/x.html``; result links must match the pages actually written.
     """
+    write_bundle(build_bundle(atlas, cache_dir=cache_dir(Path(site_dir))), site_dir,
+                 directory_urls=directory_urls)
+
+
+def write_bundle(bundle: SearchBundle, site_dir: Path, *, directory_urls: bool = True) -> None:
+    """Write a built bundle's core, shards and the search assets under ``site_dir``
+    (``write_search`` without the building, for a caller that built it beforehand)."""
     out = Path(site_dir) / SITE_SUBDIR
     out.mkdir(parents=True, exist_ok=True)
-    bundle = build_bundle(atlas, cache_dir=cache_dir(Path(site_dir)))
     if not directory_urls:
         docs = tuple(dataclasses.replace(d, url=flat_url(d.url)) for d in bundle.documents)
         bundle = dataclasses.replace(bundle, documents=docs)
