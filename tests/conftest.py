@@ -15,3 +15,11 @@ def browser():
         b = launch(p)
         yield b
         b.close()
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives Chromium is a browser test, marked or not: ``make test-fast`` (-m "not
+    browser") leaves out every test that uses the ``browser`` fixture, however it is reached."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

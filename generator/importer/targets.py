@@ -502,6 +502,8 @@ def extract_targets(
         while q_start < q_end and folded[q_start] in "、和及与 \u3000":
             q_start += 1  # 、示范基地50个 → 示范基地50个
         quote = text[q_start:q_end].strip()
+        if not quote:
+            continue  # nothing verbatim to cite (a figure the previous target's quote already took)
         # The comparator as written (達到 stays traditional); a bare count implies 达到.
         pre_at = fig.start - len(comparator) if comparator else -1
         bound_at = fig.end - len(fig.bound) if fig.bound else -1

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# Builds the whole real site: not in make test-fast.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 EDIT = re.compile(r'<a href="([^"]+)" title="编辑此页"[^>]*rel="edit"')
 

@@ -9,6 +9,9 @@ import pytest
 
 from generator.adapters.bundle import build_offline_site, bundle_name, zip_site
 
+# The whole real site built for file:// (and LinkChecker over it): minutes, so not in make test-fast.
+pytestmark = pytest.mark.slow
+
 PAGES = (
     "index.html",
     "plans/shandong-2016.html",
