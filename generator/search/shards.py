@@ -10,7 +10,9 @@ fetch), only:
   letters and digits (``12345``, ``o2o``), a vocabulary word (lunr's postings), or a domain (the
   domain filter). Key → shard is a hash (``key_shard``: FNV-1a over UTF-16 code units, which the
   browser computes the same way), so the shards a query needs follow from its text alone, before
-  anything is loaded (``query.SearchIndex.shards_for``).
+  anything is loaded (``query.SearchIndex.shards_for``). A key of three or more Han characters (a
+  vocabulary word) is hashed by its first bigram (``key_home``), so it costs a query no file of
+  its own.
 * the **document chunks** holding the results it shows (kind, url, title, verbatim text, plan,
   region): consecutive documents, ``CHUNK_SIZE`` per file, loaded for the page of results shown.
   When all chunks together are small (``PRELOAD_GZIP_BUDGET``, checked by ``chunks_preloaded``)
@@ -43,7 +45,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .tokenize import ID_TOKEN, runs
+from .tokenize import ID_TOKEN, is_han, runs
 
 ENTRIES_PER_SHARD = 2000  # postings per shard file, on average
 # ... and when the page preloads every document chunk (a small corpus): the text already costs the
@@ -64,10 +66,18 @@ DOMAIN_PREFIX = "#"  # key of a domain's document list: "#" + domain position
 PRELOAD_GZIP_BUDGET = 90 * 1024
 
 
+def key_home(key: str) -> str:
+    """The key whose shard holds ``key``: a key starting with two Han characters lives with its
+    first bigram, any other key with itself. So a vocabulary word (远程医疗) is in the shard of a
+    bigram the query loads anyway (远程), not in a file of its own: one script load fewer per word."""
+    return key[:2] if len(key) > 2 and is_han(key[0]) and is_han(key[1]) else key
+
+
 def key_shard(key: str, shards: int) -> int:
-    """The shard of ``key``: FNV-1a (32 bit) over its UTF-16 code units, modulo ``shards``."""
+    """The shard of ``key``: FNV-1a (32 bit) over the UTF-16 code units of its home
+    (``key_home``), modulo ``shards``."""
     h = 0x811C9DC5
-    data = key.encode("utf-16-le")
+    data = key_home(key).encode("utf-16-le")
     for i in range(0, len(data), 2):
         h ^= data[i] | (data[i + 1] << 8)
         h = (h * 0x01000193) & 0xFFFFFFFF

@@ -13,7 +13,8 @@ from devtools.search_bench import first_query_bytes, index_size, query_transfer,
 from generator.search.bundle import build_bundle
 from generator.search.index import load_index
 from generator.search.query import query_keys
-from generator.search.shards import ENTRIES_PER_SHARD, MIN_SHARDS, key_shard
+from generator.search.shards import ENTRIES_PER_SHARD, MIN_SHARDS, key_home, key_shard
+from generator.search.tokenize import is_han
 
 
 def fresh(bundle):
@@ -28,6 +29,28 @@ def test_a_query_loads_exactly_the_shards_of_its_keys_and_no_document(bundle):
         want = sorted({key_shard(k, s.core["shards"]) for k in keys})
         assert s.loaded == [("p", n) for n in want], q
         assert len(want) <= len(keys) < s.core["shards"], q
+
+
+def test_a_vocabulary_word_is_in_the_shard_of_its_first_bigram_and_costs_no_file(bundle):
+    """A word of three or more Han characters lives with its first bigram (key_home): a query for
+    远程医疗 loads the shards of its grams (and its synonyms'), none for the word (issue #13)."""
+    sh = bundle.shards()
+    n = sh.core["shards"]
+    long_words = 0
+    for number, shard in enumerate(sh.postings):
+        for word in shard["w"]:
+            if len(word) > 2 and is_han(word[0]) and is_han(word[1]):
+                long_words += 1
+                assert key_shard(word[:2], n) == number, word
+            else:
+                assert key_home(word) == word
+    assert long_words
+    s = fresh(bundle)
+    keys = query_keys("远程医疗", s.vocab, s.t2s, s.synonyms, s.max_alternatives)
+    words = [k for k in keys if len(k) > 2 and is_han(k[0]) and is_han(k[1])]
+    assert "远程医疗" in words
+    assert s.shards_for("远程医疗") == sorted({key_shard(k, n) for k in keys if k not in words})
+    assert key_home("远程医疗") == "远程" and key_home("远程") == "远程" and key_home("o2o模式") == "o2o模式"
 
 
 def test_keys_of_a_query_include_the_grams_of_its_synonym_spellings(searcher):

@@ -213,9 +213,17 @@
     return dedupe(out);
   }
 
-  /* Shard of a posting key: FNV-1a (32 bit) over UTF-16 code units (shards.py: key_shard). */
+  /* The key whose shard holds `key`: a key starting with two Han characters lives with its first
+   * bigram (shards.py: key_home). */
+  function keyHome(key) {
+    return key.length > 2 && isHan(key.charCodeAt(0)) && isHan(key.charCodeAt(1)) ? key.slice(0, 2) : key;
+  }
+
+  /* Shard of a posting key: FNV-1a (32 bit) over the UTF-16 code units of its home
+   * (shards.py: key_shard). */
   function keyShard(key, shards) {
     var h = 0x811c9dc5;
+    key = keyHome(key);
     for (var i = 0; i < key.length; i++) {
       h ^= key.charCodeAt(i);
       h = Math.imul(h, 0x01000193) >>> 0;
@@ -345,6 +353,7 @@
     this.maxAlternatives = core.constants.maxAlternatives; // synonyms.py: MAX_ALTERNATIVES
     this.idRe = new RegExp(core.constants.idToken, "g"); // tokenize.py: ID_TOKEN
     this.preloaded = null; // promise of every chunk (preload), when the page loads them at once
+    this.lastKeys = null; // [text, shards] of the last shardsFor
   }
 
   Engine.prototype._get = function (kind, n) {
@@ -379,10 +388,13 @@
 
   /* The posting shards a query needs, ascending. */
   Engine.prototype.shardsFor = function (text) {
+    if (this.lastKeys && this.lastKeys[0] === text) return this.lastKeys[1].slice();
     var n = this.core.shards;
     var keys = queryKeys(text, this.vocab, this.t2s, this.synonyms, this.maxAlternatives, this.idRe);
     var set = new Set(keys.map(function (k) { return keyShard(k, n); }));
-    return Array.from(set).sort(function (a, b) { return a - b; });
+    var out = Array.from(set).sort(function (a, b) { return a - b; });
+    this.lastKeys = [text, out]; // the search box asks twice per keystroke (isLoaded, load)
+    return out.slice();
   };
 
   Engine.prototype.isLoaded = function (text) {
