@@ -154,7 +154,7 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
                 names=_uniq([region.name, region.short_name]),
             )
         )
-    for agency in atlas.vocab.agencies.values():
+    for agency in _agencies_by_kind(atlas):
         atype = atlas.vocab.agency_types.get(agency.type) if agency.type else None
         roles = atlas.tasks_by_agency.get(agency.id, {})
         domains = _uniq(d for refs in roles.values() for r in refs for d in r.task.domains)
@@ -219,6 +219,25 @@ def build_documents(atlas: Atlas) -> tuple[SearchDocument, ...]:
             )
         )
     return tuple(_visible(doc) for doc in docs)
+
+
+def _agencies_by_kind(atlas: Atlas) -> list:
+    """The agencies in the order their hub documents take: by agency type, then by name without
+    the region's (every region's 经济和信息化委员会 side by side) and by aliases (those a query
+    scores alike), then as the vocabulary lists them. A query naming an agency (经信委) names it in
+    every region: its candidate pages are then in one or two document chunks, not one per region
+    (issue #13)."""
+    types = {t: i for i, t in enumerate(atlas.vocab.agency_types)}
+    regions = atlas.vocab.regions
+
+    def key(agency) -> tuple[int, str, tuple[str, ...]]:
+        region = regions.get(agency.region) if agency.region else None
+        name = agency.name
+        if region and name.startswith(region.name):
+            name = name[len(region.name):]
+        return (types.get(agency.type, len(types)) if agency.type else len(types), name, agency.aliases)
+
+    return sorted(atlas.vocab.agencies.values(), key=key)  # stable: vocabulary order among equals
 
 
 def _visible(doc: SearchDocument) -> SearchDocument:

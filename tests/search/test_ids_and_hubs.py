@@ -58,3 +58,30 @@ def test_the_browser_picks_the_same_hub_row(node, assets_dir, searcher):
     out = subprocess.run([node, "-e", NODE_HUBS, str(runner), json.dumps(queries), str(assets_dir)],
                          capture_output=True, text=True, timeout=300, check=True)
     assert json.loads(out.stdout) == [searcher.hub_row(q) for q in queries]
+
+
+def test_agency_pages_of_one_kind_sit_side_by_side_across_regions():
+    """Every region's 经信委 next to one another in the document order (documents._agencies_by_kind),
+    so the candidates of a query naming them share one or two document chunks (issue #13)."""
+    from helpers import REGIONS, plan, task
+
+    from generator.atlas import link
+    from generator.model import Agency, AgencyType, Vocabulary
+    from generator.search.documents import build_documents
+
+    def agency(region: str, key: str, name: str, aliases: tuple[str, ...], kind: str) -> Agency:
+        return Agency(f"{region}-{key}", region, REGIONS[region].name + name, aliases, kind)
+
+    agencies = [agency("alpha", "jingxinwei", "经济和信息化委员会", ("市经信委", "经信委"), "industry-it"),
+                agency("alpha", "caizhengju", "财政局", ("市财政局",), "finance"),
+                agency("beta", "caizhengju", "财政局", ("市财政局",), "finance"),
+                agency("beta", "jingxinwei", "经济和信息化委员会", ("市经信委", "经信委"), "industry-it")]
+    vocab = Vocabulary(regions=dict(REGIONS), domains={}, indicators={},
+                       agency_types={"industry-it": AgencyType("industry-it", "工业和信息化主管部门"),
+                                     "finance": AgencyType("finance", "财政部门")},
+                       agencies={a.id: a for a in agencies})
+    plans = [plan("alpha-2016", "alpha", (task("t1", "推进远程医疗。"),)),
+             plan("beta-2016", "beta", (task("t1", "推进远程医疗。"),))]
+    atlas = link(vocab, {p.id: p for p in plans})
+    order = [d.title for d in build_documents(atlas) if d.kind == "agency"]
+    assert order == ["阿尔法市经济和信息化委员会", "贝塔市经济和信息化委员会", "阿尔法市财政局", "贝塔市财政局"]
