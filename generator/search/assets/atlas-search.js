@@ -19,6 +19,7 @@
   "use strict";
 
   var URL_DELAY = 150;
+  var WARM_UP = "远程医疗 o2o"; // any text: what the box's focus runs the query code on (loadAhead)
   var script = document.currentScript;
   // the site root, from this script's own address: …/assets/search/atlas-search.js
   var ROOT = script ? script.src.replace(/assets\/search\/atlas-search\.js(?:[?#].*)?$/, "") : "";
@@ -86,6 +87,16 @@
     return result.segments.concat(result.alternatives || []).map(function (s) { return s.span; });
   }
 
+  /* Resolves once the browser has painted what the DOM holds now: after the next animation frame,
+   * or after PAINT_WAIT ms where no frame comes (a tab in the background paints nothing). */
+  var PAINT_WAIT = 100;
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      if (window.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      setTimeout(resolve, PAINT_WAIT);
+    });
+  }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -105,20 +116,16 @@
     var regionSel = box.querySelector("[data-atlas-filter=region]");
     var domainSel = box.querySelector("[data-atlas-filter=domain]");
     var selected = -1;
-    var filtersFilled = false;
+    var domainsFilled = false;
+    var regionsFilled = false;
     var returnTo = null; // what had focus before a `/` or `s` jumped into the box
     var quietFocus = false; // focus moved back into the box by Escape: don't reopen the panel
 
-    function fillFilters() {
-      if (filtersFilled || !window.__atlasCore) return;
-      filtersFilled = true;
-      var data = window.__atlasCore;
-      data.regions.forEach(function (r, i) {
-        var o = el("option", null, r[1]);
-        o.value = String(i);
-        regionSel.appendChild(o);
-      });
-      data.domains.forEach(function (d, i) {
+    /* The domain filter's options (a few dozen), with the first results. */
+    function fillDomains() {
+      if (domainsFilled || !window.__atlasCore) return;
+      domainsFilled = true;
+      window.__atlasCore.domains.forEach(function (d, i) {
         if (!d[2]) return; // no document has this domain
         var o = el("option", null, d[1]);
         o.value = String(i);
@@ -126,6 +133,24 @@
       });
       domainSel.hidden = domainSel.options.length <= 1;
     }
+
+    /* The region filter's options, one per region, when the reader reaches the filter (focus, or a
+     * press on it: both come before its list opens). Built with the first results, the hundreds of
+     * options of a large atlas cost its first query their style and layout (~15 ms at 300 plans,
+     * issue #13); until then the filter says 全部地区, which is what it does. */
+    function fillRegions() {
+      if (regionsFilled || !window.__atlasCore) return;
+      regionsFilled = true;
+      var frag = document.createDocumentFragment();
+      window.__atlasCore.regions.forEach(function (r, i) {
+        var o = el("option", null, r[1]);
+        o.value = String(i);
+        frag.appendChild(o);
+      });
+      regionSel.appendChild(frag);
+    }
+    regionSel.addEventListener("focus", fillRegions);
+    regionSel.addEventListener("pointerdown", fillRegions);
 
     function open(flag) {
       panel.hidden = !flag;
@@ -184,8 +209,15 @@
     var seq = 0; // the latest render; an older one that finishes loading later is dropped
     var shown = null;
 
-    /* Search `q` and show its results, once the shards it needs have loaded. The list is replaced
-     * in one step when everything is there, so it never flickers through a loading state. */
+    /* Search `q` and show its results, as soon as they are ranked and their text is in.
+     *
+     * The posting shards the query needs load first (one round of script loads; the input handler
+     * has already asked for them); the ranking then names the documents shown, whose chunks load in
+     * the order they are shown: the first result's, the hub candidates', then the others'. The hub
+     * row, the count and the first result appear together (nothing is later inserted above them);
+     * the other results of the page are appended below, in rank order, as their chunks arrive, so a
+     * large corpus shows its first result after one chunk, not after twenty. The "更多结果" button
+     * and the list's data-atlas-query (done) follow once the whole page is in. */
     function render(q) {
       var token = ++seq;
       var eng = getEngine();
@@ -205,7 +237,7 @@
         meta.textContent = "正在加载检索索引…";
         return Promise.resolve();
       }
-      fillFilters();
+      fillDomains();
       var region = regionSel.value === "" ? -1 : Number(regionSel.value);
       var domain = domainSel.value === "" ? -1 : Number(domainSel.value);
       var ready = eng.isLoaded(q) && (domain < 0 || domainCache.has(domain));
@@ -231,9 +263,12 @@
         });
         var page = hits.slice(0, constant("pageSize")).map(function (h) { return h.ref; });
         var hubRefs = hubs.slice(0, constant("hubCandidates")).map(function (h) { return h.ref; });
-        return eng.documents(page.concat(hubRefs)).then(function (docs) {
-          if (token !== seq) return;
-          var hubDocs = namedHubs(eng, q, docs.slice(page.length)).filter(function (d) {
+        // the first result's chunk and the hub candidates' first: asked together with the rest of
+        // the page, they would arrive only with the last of its twenty chunks
+        var firstIn = Promise.all([eng.documents(page.slice(0, 1)), eng.documents(hubRefs)]);
+        return firstIn.then(function (firstGot) {
+          if (token !== seq) return null;
+          var hubDocs = namedHubs(eng, q, firstGot[1]).filter(function (d) {
             return region < 0 || d[5] === region;
           }).slice(0, constant("maxHubs"));
           list.textContent = "";
@@ -252,9 +287,25 @@
               : "找到 " + hits.length + " 条结果");
           announce(meta.textContent + (hits.length ? "。按向下方向键浏览。" : "。"));
           shown = { hits: hits, spans: marks, count: 0 };
-          drawItems(docs.slice(0, page.length));
+          var mine = shown;
+          drawItems(firstGot[0]);
           if (hits.length) select(0, false);
-          done(q);
+          // the rest of the page, in rank order, each as soon as it and those above it are in;
+          // asked once the first result is painted (adding twenty script tags takes the main
+          // thread some 15 ms on a slow machine: not before the reader sees the first result)
+          return (page.length > 1 ? afterPaint() : Promise.resolve()).then(function () {
+            if (mine !== shown || token !== seq) return null;
+            var later = page.slice(1).map(function (ref) { return eng.documents([ref]); });
+            return later.reduce(function (chain, docsIn) {
+              return chain.then(function () { return docsIn; }).then(function (docs) {
+                if (mine === shown && token === seq) drawItems(docs);
+              });
+            }, Promise.resolve());
+          }).then(function () {
+            if (mine !== shown || token !== seq) return;
+            more.hidden = shown.count >= shown.hits.length;
+            done(q);
+          });
         });
       }).catch(function () {
         if (token === seq) meta.textContent = "检索索引加载失败";
@@ -281,6 +332,7 @@
       return eng.documents(refs).then(function (docs) {
         if (mine !== shown) return;
         drawItems(docs);
+        more.hidden = shown.count >= shown.hits.length;
         return first;
       });
     }
@@ -316,7 +368,6 @@
       });
       shown.count = start + docs.length;
       list.appendChild(frag);
-      more.hidden = shown.count >= shown.hits.length;
     }
 
     function appendPieces(node, pieces) {
@@ -337,9 +388,31 @@
       }, URL_DELAY);
     }
 
-    // a search takes a few milliseconds once its shards are loaded: run it on every keystroke
-    input.addEventListener("input", update);
+    /* What a query in the box will need, loaded before it is asked: on focus, the text already in
+     * the box (a query kept in the URL, or typed before); from the first character on, every
+     * keystroke asks for the posting shards of the text so far (render does, before anything
+     * else), so a query typed in several keystrokes finds most of its shards loaded. A small
+     * corpus's chunks load with the page (getEngine). Bounded: nothing the box's text does not
+     * name is fetched. */
+    function loadAhead() {
+      var eng = getEngine();
+      if (!eng) return;
+      fillDomains();
+      if (input.value.trim()) eng.load(input.value).catch(function () {});
+      // and the code a first keystroke runs, compiled now rather than on the keystroke
+      else eng.shardsFor(WARM_UP);
+    }
+
+    // a search takes a few milliseconds once its shards are loaded: run it on every keystroke, but
+    // not on the letters an input method composes (pinyin: "yuancheng" is not what the reader will
+    // search for, and each of its prefixes would load a shard of its own); the text it commits is
+    // searched when the composition ends
+    input.addEventListener("input", function (ev) {
+      if (!ev.isComposing) update();
+    });
+    input.addEventListener("compositionend", update);
     input.addEventListener("focus", function () {
+      loadAhead();
       // back to a closed box: show its results again (an open one keeps its pages and selection)
       if (!quietFocus && input.value.trim() && panel.hidden) render(input.value);
     });
@@ -363,6 +436,7 @@
     }
 
     input.addEventListener("keydown", function (ev) {
+      if (ev.isComposing) return; // the input method's keys: arrows pick among its candidates
       if (ev.key === "ArrowDown") {
         ev.preventDefault();
         if (panel.hidden && input.value.trim()) render(input.value);
