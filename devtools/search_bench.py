@@ -27,8 +27,9 @@ from generator.search.query import SearchIndex
 PAGE_LOAD_FILES = (INDEX_FILE,) + tuple(n for _, n in STATIC_FILES if not n.endswith(".txt"))
 
 # Types each query into the search box and times the input event until the result list shows its
-# results (the list's data-atlas-query attribute is written when they are in, even when there are
-# none; the shards a query needs load first), then until the frame after (style, layout, paint).
+# full first page (the list's data-atlas-query attribute is written when the page is in, even when
+# there are no results; the shards a query needs load first, and the first result shows before the
+# rest: devtools/bench.py times both), then until the frame after (style, layout, paint).
 LATENCY_JS = """async qs => {
     const input = document.querySelector('.atlas-search__input');
     const list = document.querySelector('.atlas-search__results');

@@ -31,7 +31,9 @@ def test_bench_builds_and_measures_a_five_plan_corpus(tmp_path, capsys):
     for measure in ("content load + validation", "`mkdocs build --strict` (whole)",
                     "peak memory of the build", "site size", "search index raw / gzip",
                     "first query fetches (index + scripts) raw / gzip",
-                    "query latency p50 / p95 (keystroke → results)"):
+                    "query latency p50 / p95 (keystroke → first results)",
+                    "first query after load (first results / full page)",
+                    "… keystroke → full first page p50 / p95"):
         assert measure in rows, measure
         assert "n/a" not in rows[measure], rows[measure]
     phases = next(line for name, line in rows.items() if name.startswith("… of which"))
