@@ -420,6 +420,19 @@
     });
   };
 
+  /* The documents of the first of `refs`, in order, up to the first whose chunk is not loaded yet
+   * (none loads): what the search box can show at once. */
+  Engine.prototype.loadedDocuments = function (refs) {
+    var size = this.core.chunkSize;
+    var out = [];
+    for (var i = 0; i < refs.length; i++) {
+      var chunk = this.chunks.get(Math.floor(refs[i] / size));
+      if (!chunk) break;
+      out.push(chunk[refs[i] % size]);
+    }
+    return out;
+  };
+
   /* The documents of domain `d` (a Set of refs), for the domain filter. */
   Engine.prototype.domainDocs = function (d) {
     var key = DOMAIN_PREFIX + d;

@@ -266,6 +266,7 @@
         // the first result's chunk and the hub candidates' first: asked together with the rest of
         // the page, they would arrive only with the last of its twenty chunks
         var firstIn = Promise.all([eng.documents(page.slice(0, 1)), eng.documents(hubRefs)]);
+        // (a small corpus: both wait for its chunks, which came with the page)
         return firstIn.then(function (firstGot) {
           if (token !== seq) return null;
           var hubDocs = namedHubs(eng, q, firstGot[1]).filter(function (d) {
@@ -288,14 +289,18 @@
           announce(meta.textContent + (hits.length ? "。按向下方向键浏览。" : "。"));
           shown = { hits: hits, spans: marks, count: 0 };
           var mine = shown;
-          drawItems(firstGot[0]);
+          // the first result and every one after it whose chunk is in already (all of them when a
+          // small corpus's chunks came with the page, or a query asked for them before)
+          var now = eng.loadedDocuments(page);
+          drawItems(now);
           if (hits.length) select(0, false);
+          var rest = page.slice(now.length);
           // the rest of the page, in rank order, each as soon as it and those above it are in;
           // asked once the first result is painted (adding twenty script tags takes the main
           // thread some 15 ms on a slow machine: not before the reader sees the first result)
-          return (page.length > 1 ? afterPaint() : Promise.resolve()).then(function () {
+          return (rest.length ? afterPaint() : Promise.resolve()).then(function () {
             if (mine !== shown || token !== seq) return null;
-            var later = page.slice(1).map(function (ref) { return eng.documents([ref]); });
+            var later = rest.map(function (ref) { return eng.documents([ref]); });
             return later.reduce(function (chain, docsIn) {
               return chain.then(function () { return docsIn; }).then(function (docs) {
                 if (mine === shown && token === seq) drawItems(docs);
