@@ -42,8 +42,12 @@ class SearchProcess:
         child.close()  # the child's end lives in the child only: recv() sees EOF if it dies
 
     def set_urls(self, directory_urls: bool) -> None:
-        """The URL form of the pages being built (once, when it is final)."""
-        self._conn.send(directory_urls)
+        """The URL form of the pages being built (once, when it is final). A child that already
+        failed has closed its end: ``finish`` reports its error."""
+        try:
+            self._conn.send(directory_urls)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def finish(self, site_dir: Path) -> None:
         """Wait for the index and put it into ``site_dir``; RuntimeError if the child failed."""

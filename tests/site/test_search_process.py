@@ -30,7 +30,8 @@ def test_a_failure_in_the_process_comes_back_with_its_traceback(tmp_path, monkey
 
     monkeypatch.setattr(search_process, "build_bundle", broken)  # inherited by the fork
     process = SearchProcess(regions_atlas.atlas(), tmp_path / "cache")
-    process.set_urls(True)
+    process._proc.join(30)  # it failed and closed its end before it was told the URL form
+    process.set_urls(True)  # no BrokenPipeError: finish() reports the child's own error
     with pytest.raises(RuntimeError, match="ValueError: no bundle today"):
         process.finish(tmp_path / "site")
     assert not (tmp_path / "site").exists() and not process.folder.exists()
