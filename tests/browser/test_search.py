@@ -175,32 +175,12 @@ def test_hostile_document_text_is_shown_as_text(page, fixture_site):
 
 
 def test_search_works_on_a_host(page, seed_site):
-    import http.server
-    import random
-    import threading
-    from functools import partial
+    from devtools.static_server import serve
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = partial(Quiet, directory=str(seed_site))
-    for _ in range(20):
-        try:
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", random.randint(20000, 60000)), handler)
-            break
-        except OSError:
-            continue
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with serve(seed_site) as base:
         page.goto(base + "plans/alpha-2016/")
         hrefs = search(page, "远程医疗")
         assert hrefs and all(h.startswith(base + "plans/") and "index.html" not in h for h in hrefs)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_report_keystroke_to_results_latency(page, seed_site):

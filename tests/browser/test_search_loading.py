@@ -9,13 +9,9 @@ Most tests use the seed plans' index cut as for a large corpus: no preloaded chu
 
 from __future__ import annotations
 
-import http.server
 import json
-import random
 import shutil
 import sys
-import threading
-from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -25,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "search"))
 
 from seed_atlas import seed_atlas  # noqa: E402
 
+from devtools.static_server import serve  # noqa: E402
 from devtools.search_bench import first_query_bytes, query_transfer, site_searcher, transfer  # noqa: E402
 from generator.search import shards as shards_module  # noqa: E402
 from generator.search.documents import PASSAGE_KINDS  # noqa: E402
@@ -71,22 +68,8 @@ def page(browser):
 @pytest.fixture(scope="module")
 def served(large_site):
     """``large_site`` on a local HTTP server (Playwright can hold back requests there, not on file://)."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = partial(Quiet, directory=str(large_site))
-    for _ in range(20):
-        try:
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", random.randint(20000, 60000)), handler)
-            break
-        except OSError:
-            continue
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(large_site) as base:
+        yield base
 
 
 def shown_urls(searcher, query: str) -> tuple[list[str], list[str]]:
