@@ -24,3 +24,21 @@ def fixture_site(request, tmp_path_factory) -> Path:
         site = root.parent / "tree" / "site"
     assert result.returncode == 0, result.stderr[-4000:]
     return site
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that fails its test on a script error or on any request to another host."""
+    context = browser.new_context()
+    # nothing may leave the site: every request to another host fails the test
+    outside: list[str] = []
+    context.route("**/*", lambda route: (outside.append(route.request.url) or route.abort())
+                  if route.request.url.startswith(("http://", "https://"))
+                  and "127.0.0.1" not in route.request.url else route.continue_())
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not outside, outside
+    assert not errors, errors

@@ -39,23 +39,6 @@ def seed_bundle():
     return build_bundle(seed_atlas())
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    # nothing may leave the site: every request to another host fails the test
-    outside: list[str] = []
-    context.route("**/*", lambda route: (outside.append(route.request.url) or route.abort())
-                  if route.request.url.startswith(("http://", "https://"))
-                  and "127.0.0.1" not in route.request.url else route.continue_())
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not outside, outside
-    assert not errors, errors
-
-
 def file_url(site: Path, path: str = "index.html") -> str:
     return (site / path).resolve().as_uri()
 

@@ -54,17 +54,6 @@ def seed_site(fixture_site, tmp_path_factory) -> Path:
     return site
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not errors, errors
-
-
 @pytest.fixture(scope="module")
 def served(large_site):
     """``large_site`` on a local HTTP server (Playwright can hold back requests there, not on file://)."""
